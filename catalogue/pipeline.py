@@ -1,0 +1,83 @@
+"""The build, top to bottom: discover → load and validate → model → render → write."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from catalogue import urls
+from catalogue.assemble import Settings, assemble
+from catalogue.assets import collect_assets
+from catalogue.diagnostics import Report
+from catalogue.discover import discover
+from catalogue.load import load_data, load_document
+from catalogue.model import Catalogue
+from catalogue.output import Staging
+from catalogue.pages import plan
+from catalogue.render import Renderer, TemplateProblem, report_template_problem
+
+
+@dataclass(frozen=True)
+class Options:
+    project: Path
+    content: Path
+    templates: Path
+    static: Path
+    out: Path
+    base_url: str | None = None
+    drafts: bool = False
+    today: datetime.date | None = None
+    strict: bool = False
+
+
+def load_catalogue(options: Options, report: Report) -> Catalogue | None:
+    """Everything up to the model; None when the data files are unusable."""
+    sources = discover(options.content, options.project, report)
+    data = load_data(sources.data, report)
+    documents = [doc for source in sources.documents if (doc := load_document(source, report))]
+    if data is None:
+        return None
+    settings = Settings(options.content, options.base_url, options.today, options.drafts)
+    return assemble(data, documents, settings, report)
+
+
+def build_site(options: Options, report: Report) -> tuple[Catalogue | None, int | None]:
+    """Build into a staging folder and swap it in.
+
+    Returns the catalogue (if it loaded) and the number of files written
+    (None when the build failed and the previous output was kept). The
+    output folder is checked by the caller (`output.check_output`) first.
+    """
+    catalogue = load_catalogue(options, report)
+    if catalogue is None or report.failed(strict=options.strict):
+        return catalogue, None
+    assets = collect_assets(options.static)
+    renderer = Renderer(options.templates, catalogue, assets)
+    staging = Staging(options.out)
+    try:
+        for spec in plan(catalogue, renderer.t):
+            staging.write(urls.output_file(spec.path), renderer.render(spec))
+        for asset in assets.values():
+            staging.copy(asset.source, asset.output)
+        _copy_files(catalogue, staging)
+    except TemplateProblem as problem:
+        report_template_problem(problem, options.templates, options.project, report)
+        staging.discard()
+        return catalogue, None
+    except BaseException:
+        staging.discard()
+        raise
+    staging.commit()
+    return catalogue, staging.count
+
+
+def _copy_files(catalogue: Catalogue, staging: Staging) -> None:
+    """Images and attachments go next to the page that shows them."""
+    for challenge in catalogue.challenges:
+        files = [challenge.image, *challenge.attachments]
+        for file in {f.filename: f for f in files if f}.values():
+            staging.copy(file.source, urls.challenge(challenge.slug) + file.filename)
+    for case in catalogue.cases:
+        if case.image:
+            staging.copy(case.image.source, urls.case(case.slug) + case.image.filename)
