@@ -89,15 +89,10 @@ def fit(sentences: list[str], limit: int = SUMMARY_LIMIT) -> str:
     return "".join(sentences)[:limit]
 
 
-def unique(rng: random.Random, title: str, seen: set[str]) -> str:
-    """Make a title unique the way an editor would: by year, then by a running number."""
-    candidate, number = title, 2
-    if candidate in seen:
-        candidate = f"{title}（{rng.randint(2019, 2026)}年度）"
-    while candidate in seen:
-        candidate, number = f"{title}（その{number}）", number + 1
-    seen.add(candidate)
-    return candidate
+def unique(title: str, seen: dict[str, int]) -> str:
+    """Number repeated titles the way an editor would: 〜したい（その2）."""
+    seen[title] = number = seen.get(title, 0) + 1
+    return title if number == 1 else f"{title}（その{number}）"
 
 
 def bullets(items: list[str]) -> str:
@@ -349,18 +344,17 @@ def pick_tags(rng: random.Random, topic: vocab.Topic) -> list[str]:
     return list(dict.fromkeys(tags))
 
 
-def counts(rng: random.Random, status: str) -> tuple[int, int]:
-    """Proposals received and meetings held; a challenge past `open` has met someone."""
-    if status == "upcoming":
-        return 0, 0
-    if status in ("open", "closed", "withdrawn"):
-        proposals = rng.randint(0, {"open": 8, "closed": 6, "withdrawn": 3}[status])
-        return proposals, rng.randint(0, proposals)
-    proposals = rng.randint(1, 20)
-    return proposals, rng.randint(1, proposals)
+def counts(rng: random.Random, status: str, steps: list[str]) -> tuple[int, int]:
+    """Proposals received and meetings held; a challenge that reached talks has both."""
+    if {"in_discussion", "in_progress", "realized"} & set(steps):
+        proposals = rng.randint(1, 20)
+        return proposals, rng.randint(1, proposals)
+    proposals = rng.randint(0, {"upcoming": 0, "open": 8, "closed": 6, "withdrawn": 3}[status])
+    return proposals, rng.randint(0, proposals)
 
 
-def make_challenge(rng: random.Random, index: int, status: str, titles: set[str]) -> Challenge:
+def make_challenge(rng: random.Random, index: int, status: str,
+                   titles: dict[str, int]) -> Challenge:
     topic = rng.choice(vocab.TOPICS)
     place = rng.choice(vocab.PLACES)
     if status == "upcoming":
@@ -371,11 +365,11 @@ def make_challenge(rng: random.Random, index: int, status: str, titles: set[str]
         published = history[0][0]
         deadline = plan_deadline(rng, status, history)
         updated = history[-1][0] if len(history) > 1 else None
-    proposals, meetings = counts(rng, status)
+    proposals, meetings = counts(rng, status, [step for _, step in history])
     cost_model = rng.choice(COST_MODELS)
     ptypes = [say(rng, t) for t in rng.sample(vocab.PARTNER_TYPES, k=rng.randint(1, 3))]
     front: dict[str, object] = {
-        "title": unique(rng, say(rng, rng.choice(topic.wishes)), titles),
+        "title": unique(say(rng, rng.choice(topic.wishes)), titles),
         "summary": fit([say(rng, rng.choice(topic.facts)), say(
             rng, rng.choice(SUMMARY_ASKS), subject=topic.subject, place=place, ptype=ptypes[0])]),
         "department": pick_department(rng, topic),
@@ -393,7 +387,7 @@ def make_challenge(rng: random.Random, index: int, status: str, titles: set[str]
         "proposals": proposals,
         "meetings": meetings,
         "history": [{"date": day, "status": step,
-                     "note": say(rng, rng.choice(NOTES[step]), n=max(proposals, 1))}
+                     "note": say(rng, rng.choice(NOTES[step]), n=proposals)}
                     for day, step in history] or None,
         "channels": sorted(rng.sample(["sdgs-platform", "matching-event"], k=rng.randint(0, 2))),
         "tags": pick_tags(rng, topic),
@@ -449,7 +443,7 @@ def case_body(rng: random.Random, topic: vocab.Topic, challenge: Challenge | Non
 
 
 def make_case(rng: random.Random, index: int, challenge: Challenge | None,
-              titles: set[str]) -> tuple[str, dict[str, object], str]:
+              titles: dict[str, int]) -> tuple[str, dict[str, object], str]:
     topic = challenge.topic if challenge else rng.choice(vocab.TOPICS)
     partners = make_partners(rng)
     started, realized = case_dates(rng, challenge)
@@ -470,8 +464,7 @@ def make_case(rng: random.Random, index: int, challenge: Challenge | None,
         department = pick_department(rng, topic)
         categories, sdgs = pick_categories(rng, topic), pick_sdgs(rng, topic)
     front: dict[str, object] = {
-        "title": unique(rng, rng.choice((result, f"{partners[0]['name']}と連携した{result}")),
-                        titles),
+        "title": unique(rng.choice((result, f"{partners[0]['name']}と連携した{result}")), titles),
         "summary": fit([f"{names}と市が連携し、{result}を実現しました。", outcome]),
         "challenge": challenge.slug if challenge else None,
         "partners": partners,
@@ -514,7 +507,7 @@ def generate_corpus(out: Path, challenges: int, cases: int, seed: int = 1) -> No
     write_data_files(out)
     linkable = cases - round(cases * CASES_WITHOUT_CHALLENGE)
     statuses = plan_statuses(rng, challenges, min(round(challenges * REALIZED_SHARE), linkable))
-    titles: set[str] = set()
+    titles: dict[str, int] = {}
     realized: list[Challenge] = []
     for index, status in enumerate(statuses, start=1):
         challenge = make_challenge(rng, index, status, titles)

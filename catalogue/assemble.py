@@ -47,9 +47,15 @@ class Settings:
     drafts: bool = False
 
 
-def assemble(data: Data, documents: list[Document], settings: Settings, report: Report) -> Catalogue | None:
-    """The whole catalogue, or None when the site settings themselves are unusable."""
-    site = _site(data.site, settings, report, _name(settings, "site.yaml"))
+def assemble(
+    data: Data, documents: list[Document], discovered: set[str], settings: Settings, report: Report
+) -> Catalogue | None:
+    """The whole catalogue, or None when the site settings themselves are unusable.
+
+    `discovered` holds the slug of every challenge file found, loadable or not,
+    so that a case naming a broken challenge is not reported twice.
+    """
+    site = _site(data.site, settings, report, data.site_path)
     if site is None:
         return None
     today = settings.today or datetime.datetime.now(zoneinfo.ZoneInfo(site.timezone)).date()
@@ -64,16 +70,16 @@ def assemble(data: Data, documents: list[Document], settings: Settings, report: 
         external_label=ui_text("external_link", site.language),
     )
     by_kind: dict[str, list[Document]] = {"challenges": [], "cases": [], "pages": []}
-    drafts: set[str] = set()
+    draft_challenges: set[str] = set()
     for doc in documents:
-        if doc.record.values.get("draft") and not settings.drafts:
-            drafts.add(f"{doc.source.kind}/{doc.source.slug}")
-        else:
+        if not doc.record.values.get("draft") or settings.drafts:
             by_kind[doc.source.kind].append(doc)
+        elif doc.source.kind == "challenges":
+            draft_challenges.add(doc.source.slug)
     refs = _References(report, departments, categories, site.channels)
     challenges = [_challenge(d, refs, renderer, today, report) for d in by_kind["challenges"]]
     known = {c.slug: c for c in challenges if c is not None}
-    cases = [_case(d, refs, renderer, known, drafts, report) for d in by_kind["cases"]]
+    cases = [_case(d, refs, renderer, known, discovered, draft_challenges, report) for d in by_kind["cases"]]
     pages = [_page(d, renderer, report) for d in by_kind["pages"]]
     catalogue = Catalogue(
         site=site,
@@ -90,10 +96,6 @@ def assemble(data: Data, documents: list[Document], settings: Settings, report: 
     linked = {str(d.record.values["challenge"]) for d in by_kind["cases"] if "challenge" in d.record.values}
     rules.check_realized_have_cases(by_kind["challenges"], linked, report)
     return catalogue
-
-
-def _name(settings: Settings, filename: str) -> str:
-    return (settings.content / filename).as_posix()
 
 
 def _host(url: str) -> str | None:
@@ -166,8 +168,8 @@ class _References:
         }
 
     def one(self, doc: Document, field: str, table: str) -> Any:
-        key = doc.record.values[field]
-        return self._resolve(doc, field, key, table)
+        key = doc.record.values.get(field)
+        return None if key is None else self._resolve(doc, field, key, table)
 
     def many(self, doc: Document, field: str, table: str) -> list[Any]:
         found = []
@@ -227,13 +229,15 @@ def _challenge(
     department = refs.one(doc, "department", "departments")
     categories = refs.many(doc, "categories", "categories")
     channels = refs.many(doc, "channels", "channels")
+    body = _body(doc, renderer, report)
+    if not doc.valid:
+        return None
     image = _image(doc, report)
     attachments = [
         _file(doc, f"attachments[{i}].path", a["path"], a["title"], report)
         for i, a in enumerate(v.get("attachments", []))
     ]
     history = [HistoryEntry(h["date"], h["status"], h.get("note")) for h in v.get("history", [])]
-    body = _body(doc, renderer, report)
     rules.check_challenge(doc, history, today, report)
     if len(report.errors) > before:
         return None
@@ -285,6 +289,7 @@ def _case(
     refs: _References,
     renderer: MarkdownRenderer,
     challenges: dict[str, Challenge],
+    discovered: set[str],
     drafts: set[str],
     report: Report,
 ) -> Case | None:
@@ -294,16 +299,16 @@ def _case(
     categories = refs.many(doc, "categories", "categories")
     challenge = None
     if "challenge" in v:
-        challenge = challenges.get(v["challenge"])
-        line = doc.record.line_of("challenge")
-        if f"challenges/{v['challenge']}" in drafts:
-            report.error(doc.source.name, line, "ref_draft", value=v["challenge"])
-        elif challenge is None and (doc.source.path.parent.parent / "challenges" / f"{v['challenge']}.md").is_file():
-            pass  # the challenge exists but has errors of its own, reported at its file
-        elif challenge is None:
-            report_unknown(report, doc, "challenge", v["challenge"], list(challenges), "content/challenges/")
-    image = _image(doc, report)
+        slug = v["challenge"]
+        challenge = challenges.get(slug)
+        if slug in drafts:
+            report.error(doc.source.name, doc.record.line_of("challenge"), "ref_draft", value=slug)
+        elif slug not in discovered:  # a challenge with errors of its own is reported at its file
+            report_unknown(report, doc, "challenge", slug, sorted(discovered - drafts), "content/challenges/")
     body = _body(doc, renderer, report)
+    if not doc.valid:
+        return None
+    image = _image(doc, report)
     rules.check_case(doc, report)
     if len(report.errors) > before:
         return None
@@ -340,6 +345,6 @@ def _page(doc: Document, renderer: MarkdownRenderer, report: Report) -> Page | N
         return None
     before = len(report.errors)
     body = _body(doc, renderer, report)
-    if len(report.errors) > before:
+    if not doc.valid or len(report.errors) > before:
         return None
     return Page(doc.source.slug, doc.source.name, v["title"], v.get("description"), v.get("nav_order"), body)

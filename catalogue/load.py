@@ -11,7 +11,7 @@ from catalogue import schema
 from catalogue.diagnostics import Report
 from catalogue.discover import Source
 from catalogue.validate import Record, Validator, kind_of
-from catalogue.yamlload import YMap, load_yaml
+from catalogue.yamlload import YList, YMap, load_yaml
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 _FIELDS = {"challenges": schema.CHALLENGE, "cases": schema.CASE, "pages": schema.PAGE}
@@ -27,6 +27,7 @@ class Document:
     record: Record
     body: str
     body_line: int
+    valid: bool
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Data:
     """The validated data files."""
 
     site: Record
+    site_path: str
     departments: dict[str, Record]
     categories: dict[str, Record]
 
@@ -54,7 +56,7 @@ def read_text(source: Source, report: Report) -> str | None:
 
 
 def load_document(source: Source, report: Report) -> Document | None:
-    """Load one challenge, case or page; None when its front matter is unusable."""
+    """Load one challenge, case or page; None when its front matter could not be read at all."""
     text = read_text(source, report)
     if text is None:
         return None
@@ -73,16 +75,18 @@ def load_document(source: Source, report: Report) -> Document | None:
     data, problems = load_yaml(meta, meta_line)
     for problem in problems:
         report.error(source.name, problem.line, problem.code, **problem.args)
-    if data is None and problems:
+    if problems:  # a value that did not load would read as missing: report only the YAML problem
         return None
+    if data is None:  # empty front matter: report the missing fields
+        data = YMap(meta_line)
     if not isinstance(data, YMap):
-        report.error(source.name, meta_line, "frontmatter_not_mapping", kind=kind_of(data))
+        line = data.line if isinstance(data, YList) else meta_line + 1
+        report.error(source.name, line, "frontmatter_not_mapping", kind=kind_of(data))
         return None
     validator = Validator(report, source.name)
     record = validator.record(data, _FIELDS[source.kind], meta_line)
-    if not validator.ok or problems:
-        return None
-    return Document(source, record, body, body_line)
+    # An invalid document is kept so that its references and body are still checked.
+    return Document(source, record, body, body_line, validator.ok)
 
 
 def load_data(sources: dict[str, Source], report: Report) -> Data | None:
@@ -99,7 +103,7 @@ def load_data(sources: dict[str, Source], report: Report) -> Data | None:
     category_records = _load_entries(categories, schema.CATEGORY, sources["categories.yaml"], report)
     if not validator.ok or department_records is None or category_records is None:
         return None
-    return Data(site_record, department_records, category_records)
+    return Data(site_record, site_source.name, department_records, category_records)
 
 
 def _load_mapping(source: Source | None, report: Report) -> YMap | None:

@@ -14,6 +14,10 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 DANGEROUS_SCHEMES = ("javascript", "vbscript", "data")
+# Python-Markdown's time grows steeply with nesting (2,000 nested list levels take minutes),
+# so bodies nested deeper than any real document are refused before conversion.
+MAX_NESTING = 32
+_QUOTE_PREFIX = re.compile(r"^[ >]*")
 _CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])\n(?=[{_CJK}])")
 _LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d+[.)]) +\S")
@@ -144,12 +148,15 @@ class MarkdownRenderer:
 
     def render(self, body: str, first_line: int) -> Rendered:
         """HTML for one body; `first_line` is the file line the body starts on."""
+        deep = _too_deep(body)
+        if deep is not None:
+            return Rendered("", [Problem(first_line + deep, "markdown_too_deep", {"limit": str(MAX_NESTING)})])
         self._dangerous = []
         self._md.reset()
         try:
             html = self._md.convert(body)
         except RecursionError:
-            return Rendered("", [Problem(first_line, "markdown_too_deep", {})])
+            return Rendered("", [Problem(first_line, "markdown_too_deep", {"limit": str(MAX_NESTING)})])
         problems = [
             Problem(
                 _line_of(body, url, first_line), "link_scheme", {"scheme": scheme, "url": " ".join(url.split())[:60]}
@@ -157,6 +164,25 @@ class MarkdownRenderer:
             for url, scheme in self._dangerous
         ]
         return Rendered(html, problems)
+
+
+def _too_deep(body: str) -> int | None:
+    """The 0-based line where quotes, list indentation or brackets nest past MAX_NESTING."""
+    brackets = 0
+    for number, line in enumerate(body.splitlines()):
+        if not line.strip():
+            brackets = 0
+            continue
+        quotes = _QUOTE_PREFIX.match(line).group().count(">")  # type: ignore[union-attr]
+        indent = len(line) - len(line.lstrip(" "))
+        list_depth = indent // 2 if _LIST_ITEM.match(line) else 0
+        if max(quotes, list_depth) > MAX_NESTING:
+            return number
+        for char in line if "[" in line else ():
+            brackets += (char == "[") - (char == "]")
+            if brackets > MAX_NESTING:
+                return number
+    return None
 
 
 def _scheme(url: str) -> str:

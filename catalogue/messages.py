@@ -73,8 +73,8 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
         "en": "'{key}' is given twice (first on line {first}); keep one",
     },
     "yaml_too_deep": {
-        "ja": "入れ子が深すぎて読み込めません",
-        "en": "nested too deeply to load",
+        "ja": "入れ子が深すぎて読み込めません（{limit} 段まで）",
+        "en": "nested too deeply to load (at most {limit} levels)",
     },
     "yaml_too_large": {
         "ja": "値が多すぎます（エイリアスの展開を含め {limit} 個まで）",
@@ -237,8 +237,8 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
         "en": "{scheme}: links are not allowed ({url})",
     },
     "markdown_too_deep": {
-        "ja": "本文の入れ子（引用やリスト）が深すぎて変換できません",
-        "en": "the body is nested too deeply (quotes or lists) to convert",
+        "ja": "本文の入れ子（引用・リスト・角かっこ）が深すぎて変換できません（{limit} 段まで）",
+        "en": "the body nests quotes, lists or brackets too deeply to convert (at most {limit} levels)",
     },
     "template_error": {
         "ja": "テンプレートの誤り: {problem}",

@@ -39,7 +39,8 @@ def load_catalogue(options: Options, report: Report) -> Catalogue | None:
     if data is None:
         return None
     settings = Settings(options.content, options.base_url, options.today, options.drafts)
-    return assemble(data, documents, settings, report)
+    discovered = {source.slug for source in sources.documents if source.kind == "challenges"}
+    return assemble(data, documents, discovered, settings, report)
 
 
 def build_site(options: Options, report: Report) -> tuple[Catalogue | None, int | None]:

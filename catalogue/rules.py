@@ -56,7 +56,7 @@ def check_case(doc: Document, report: Report) -> None:
 def check_realized_have_cases(challenges: list[Document], linked: set[str], report: Report) -> None:
     """A challenge marked realised should point readers to the case that realised it."""
     for doc in challenges:
-        if doc.record.values["status"] == "realized" and doc.source.slug not in linked:
+        if doc.record.values.get("status") == "realized" and doc.source.slug not in linked:
             report.warning(doc.source.name, doc.record.line_of("status"), "realized_without_case", slug=doc.source.slug)
 
 

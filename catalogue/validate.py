@@ -58,7 +58,7 @@ class Validator:
         result = Record({}, {}, line)
         if not isinstance(data, YMap):
             self.error(line, "document_not_mapping", found=describe_value(data), kind=kind_of(data))
-            data = YMap(line)
+            return result
         result.line = data.line
         self._fields(data, fields, "", result)
         return result
@@ -81,7 +81,7 @@ class Validator:
                 continue
             line = data.line_of(spec.name)
             out.lines[path] = line
-            value = self._value(data[spec.name], spec, path, line, out)
+            value = self._value(data[spec.name], spec, path, line, out, data.raw.get(spec.name))
             if value is not None:
                 values[spec.name] = value
         return values
@@ -94,27 +94,27 @@ class Validator:
         else:
             self.error(line, "field_unknown", field=path, allowed=", ".join(names))
 
-    def _value(self, value: object, spec: Field, path: str, line: int, out: Record) -> object:
+    def _value(self, value: object, spec: Field, path: str, line: int, out: Record, raw: str | None = None) -> object:
         kind = spec.kind
         if kind == "list":
-            return self._list(value, spec, path, line, out)
+            return self._list(value, spec, path, line, out, raw)
         if kind == "record":
             if not isinstance(value, YMap):
-                return self._wrong(line, "type_record", path, value)
+                return self._wrong(line, "type_record", path, value, raw)
             return self._fields(value, spec.fields, path + ".", out)
         if kind == "keyed":
-            return self._keyed(value, spec, path, line, out)
+            return self._keyed(value, spec, path, line, out, raw)
         if kind == "date":
             day = parse_date(value)
             if day is None:
-                return self._wrong(line, "type_date", path, value)
+                return self._wrong(line, "type_date", path, value, raw)
             return day
         if kind == "bool":
-            return value if isinstance(value, bool) else self._wrong(line, "type_bool", path, value)
+            return value if isinstance(value, bool) else self._wrong(line, "type_bool", path, value, raw)
         if kind == "int":
-            return self._int(value, spec, path, line)
+            return self._int(value, spec, path, line, raw)
         if not isinstance(value, str):
-            return self._wrong(line, "type_text", path, value)
+            return self._wrong(line, "type_text", path, value, raw)
         return self._text(value, spec, path, line)
 
     def _text(self, value: str, spec: Field, path: str, line: int) -> str | None:
@@ -146,9 +146,9 @@ class Validator:
         else:
             self.error(line, "enum_invalid", field=path, value=value, choices=", ".join(choices))
 
-    def _int(self, value: object, spec: Field, path: str, line: int) -> int | None:
+    def _int(self, value: object, spec: Field, path: str, line: int, raw: str | None) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            return self._wrong(line, "type_int", path, value)
+            return self._wrong(line, "type_int", path, value, raw)
         low = spec.minimum if spec.minimum is not None else None
         high = spec.maximum
         if (low is not None and value < low) or (high is not None and value > high):
@@ -157,9 +157,11 @@ class Validator:
             return None
         return value
 
-    def _list(self, value: object, spec: Field, path: str, line: int, out: Record) -> list[object] | None:
+    def _list(
+        self, value: object, spec: Field, path: str, line: int, out: Record, raw: str | None
+    ) -> list[object] | None:
         if not isinstance(value, YList):
-            return self._wrong(line, "type_list", path, value)
+            return self._wrong(line, "type_list", path, value, raw)
         assert spec.item is not None
         items = []
         for index, item in enumerate(value):
@@ -169,16 +171,18 @@ class Validator:
             if item is None:
                 self.error(item_line, "item_empty", field=path)
                 continue
-            converted = self._value(item, spec.item, item_path, item_line, out)
+            converted = self._value(item, spec.item, item_path, item_line, out, value.raw[index])
             if converted is not None:
                 items.append(converted)
         if len(value) < spec.min_items:
             self.error(line, "list_too_short", field=path, minimum=spec.min_items)
         return items
 
-    def _keyed(self, value: object, spec: Field, path: str, line: int, out: Record) -> dict[str, object] | None:
+    def _keyed(
+        self, value: object, spec: Field, path: str, line: int, out: Record, raw: str | None
+    ) -> dict[str, object] | None:
         if not isinstance(value, YMap):
-            return self._wrong(line, "type_record", path, value)
+            return self._wrong(line, "type_record", path, value, raw)
         assert spec.item is not None
         result = {}
         for key, entry in value.items():
@@ -188,13 +192,15 @@ class Validator:
             if not _SLUG.fullmatch(key):
                 self.error(key_line, "key_format", field=path, value=key)
                 continue
-            converted = self._value(entry, spec.item, entry_path, key_line, out)
+            converted = self._value(entry, spec.item, entry_path, key_line, out, value.raw.get(key))
             if converted is not None:
                 result[key] = converted
         return result
 
-    def _wrong(self, line: int, code: str, path: str, value: object) -> None:
-        self.error(line, code, field=path, found=describe_value(value), kind=kind_of(value))
+    def _wrong(self, line: int, code: str, path: str, value: object, raw: str | None) -> None:
+        """Report a value of the wrong type, quoting it as the editor wrote it."""
+        found = raw if raw is not None else describe_value(value)
+        self.error(line, code, field=path, found=found, kind=kind_of(value))
         return None
 
 

@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_NODES = 200_000
+MAX_DEPTH = 50  # front matter needs three or four levels; the C composer crashes on thousands
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -32,24 +33,26 @@ _PLAIN_TAGS = {
 
 
 class YMap(dict):
-    """A mapping that remembers the line of itself and of each key."""
+    """A mapping that remembers the line of itself and of each key, and how scalars were written."""
 
     def __init__(self, line: int) -> None:
         super().__init__()
         self.line = line
         self.key_lines: dict[str, int] = {}
+        self.raw: dict[str, str] = {}
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
 
 class YList(list):
-    """A sequence that remembers the line of itself and of each item."""
+    """A sequence that remembers the line of itself and of each item, and how scalars were written."""
 
     def __init__(self, line: int) -> None:
         super().__init__()
         self.line = line
         self.item_lines: list[int] = []
+        self.raw: list[str | None] = []
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
@@ -79,7 +82,8 @@ class _Builder:
         if self.nodes > MAX_NODES:
             raise _TooLarge(self.line(node))
         if node.tag not in _PLAIN_TAGS:
-            self.problems.append(YamlProblem(self.line(node), "yaml_tag", {"tag": node.tag}))
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problems.append(YamlProblem(self.line(node), "yaml_tag", {"tag": tag}))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)
@@ -88,6 +92,7 @@ class _Builder:
             for item in node.value:
                 result.append(self.build(item))
                 result.item_lines.append(self.line(item))
+                result.raw.append(item.value if isinstance(item, yaml.ScalarNode) else None)
             return result
         return self._scalar(node)
 
@@ -98,7 +103,7 @@ class _Builder:
             key = self.build(key_node)
             line = self.line(key_node)
             if not isinstance(key, str):
-                self.problems.append(YamlProblem(line, "yaml_key_type", {"key": describe_value(key)}))
+                self.problems.append(YamlProblem(line, "yaml_key_type", {"key": key_node.value}))
                 continue
             if key in result:
                 self.problems.append(
@@ -107,6 +112,8 @@ class _Builder:
                 continue
             result[key] = self.build(value_node)
             result.key_lines[key] = line
+            if isinstance(value_node, yaml.ScalarNode):
+                result.raw[key] = value_node.value
         return result
 
     def _scalar(self, node: yaml.Node) -> object:
@@ -129,6 +136,9 @@ class _TooLarge(Exception):
 
 def load_yaml(text: str, first_line: int = 1) -> tuple[object, list[YamlProblem]]:
     """Load one YAML document; `first_line` is the file line the text starts on."""
+    deep_line = _too_deep(text)
+    if deep_line is not None:
+        return None, [YamlProblem(deep_line + first_line, "yaml_too_deep", {"limit": str(MAX_DEPTH)})]
     builder = _Builder(first_line)
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -150,6 +160,35 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[object, list[YamlProblem]
     except RecursionError:
         return None, [YamlProblem(first_line, "yaml_too_deep", {})]
     return value, builder.problems
+
+
+def _too_deep(text: str) -> int | None:
+    """The 0-based line where nesting (indentation or brackets) passes MAX_DEPTH, if it does.
+
+    Checked before composing: PyYAML recurses once per level, in C with the C loader.
+    Quotes are not parsed, so brackets inside strings count too; real front matter
+    stays far below the limit either way.
+    """
+    indents: list[int] = []
+    brackets = 0
+    for number, line in enumerate(text.splitlines()):
+        stripped = line.lstrip(" ")
+        if stripped and not stripped.startswith("#"):
+            indent = len(line) - len(stripped)
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            indents_deep = len(indents) + stripped.count("- ", 0, 2 * MAX_DEPTH)
+            if indents_deep > MAX_DEPTH:
+                return number
+        for char in stripped:
+            if char in "[{":
+                brackets += 1
+                if brackets > MAX_DEPTH:
+                    return number
+            elif char in "]}":
+                brackets = max(brackets - 1, 0)
+    return None
 
 
 def describe_value(value: object) -> str:
