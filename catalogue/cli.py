@@ -57,13 +57,16 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in (*COMMANDS, "-h", "--help"):
         argv.insert(0, "build")
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # argparse has printed usage or help
+        return int(exc.code or 0)
     project = (project or Path.cwd()).resolve()
     lang = args.lang or "ja"
     try:
         options = _options(args, project)
         if args.command == "build":
-            check_output(options.out, [project, options.content, options.templates, options.static])
+            check_output(options.out, project, [options.content, options.templates, options.static])
     except UsageError as exc:
         print(f"error: {ui_text(exc.key, lang, **exc.args_)}", file=sys.stderr)
         return EXIT_USAGE

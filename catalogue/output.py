@@ -17,14 +17,21 @@ class UnsafeOutput(Exception):
         self.path = path
 
 
-def check_output(out: Path, protected: list[Path]) -> None:
-    """Refuse an output folder that is, or contains, `/`, a home folder or a protected folder."""
+def check_output(out: Path, project: Path, sources: list[Path]) -> None:
+    """Refuse an output folder that the swap would destroy something in.
+
+    That is `/`, a home folder, the project or any folder containing them, and
+    the source folders (content, templates, static) and anything inside them.
+    """
     target = Path(os.path.realpath(out))
     homes = {Path(os.path.realpath(Path.home()))}
     if Path("/home").is_dir():
         homes.update(Path(os.path.realpath(p)) for p in Path("/home").iterdir())
-    for folder in [Path("/"), *homes, *(Path(os.path.realpath(p)) for p in protected)]:
-        if target == folder or folder.is_relative_to(target):
+    for folder in [Path("/"), *homes, Path(os.path.realpath(project))]:
+        if folder.is_relative_to(target):
+            raise UnsafeOutput("out_unsafe", out)
+    for folder in (Path(os.path.realpath(p)) for p in sources):
+        if folder.is_relative_to(target) or target.is_relative_to(folder):
             raise UnsafeOutput("out_unsafe", out)
     if target.exists() and not target.is_dir():
         raise UnsafeOutput("out_not_folder", out)

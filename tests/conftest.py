@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -137,6 +139,13 @@ class Project:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")
+
+
+def squashed_text(html: str) -> str:
+    """The visible text of a page with all white space removed, for layout-independent checks."""
+    body = html.split("<body", 1)[-1]
+    text = re.sub(r"<[^>]+>", "", body)
+    return re.sub(r"\s+", "", unescape(text))
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

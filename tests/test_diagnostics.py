@@ -111,7 +111,8 @@ def test_messages_follow_site_language(project: Project, capsys) -> None:
     _challenge(department="kankyou")(project)
     result = project.run(capsys, "check")
     assert result.lines == [
-        "content/challenges/gomi.md:4: error: 'department': 'kankyou' is not in departments.yaml; did you mean 'kankyo'?"
+        "content/challenges/gomi.md:4: error: "
+        "'department': 'kankyou' is not in departments.yaml; did you mean 'kankyo'?"
     ]
 
 
@@ -120,7 +121,8 @@ def test_github_actions_gets_workflow_annotations(project: Project, capsys, monk
     _challenge(status="opne")(project)
     result = project.run(capsys, "check")
     assert result.lines[0].startswith("content/challenges/gomi.md:5: error: ")
-    assert result.lines[1].startswith("::error file=content/challenges/gomi.md,line=5::「status」に「opne」は使えません")
+    annotation = "::error file=content/challenges/gomi.md,line=5::「status」に「opne」は使えません"
+    assert result.lines[1].startswith(annotation)
 
 
 def test_bom_at_start_of_file_is_accepted(project: Project, capsys) -> None:
