@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_support import WatchedPage, browser, site_url, watched  # noqa: F401 - pytest fixtures
+from browser_support import WatchedPage
 
+pytest_plugins = ["browser_support"]  # its fixtures: site_url, browser, watched
 pytestmark = pytest.mark.browser
 
 # One page of every type the site has.
