@@ -6,9 +6,13 @@ headless Chromium; see browser_support.py.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_support import WatchedPage
+
+if TYPE_CHECKING:
+    from browser_support import WatchedPage
 
 pytest_plugins = ["browser_support"]  # its fixtures: site_url, browser, watched
 pytestmark = pytest.mark.browser

@@ -140,7 +140,9 @@ def test_raw_html_in_markdown_is_shown_as_text_unless_allowed(project: Project, 
 
 def test_dangerous_link_schemes_are_errors_even_with_html_allowed(project: Project, capsys) -> None:
     project.edit("content/site.yaml", "organization:", "allow_html: true\norganization:")
-    project.write("content/pages/about.md", "---\ntitle: デスク\n---\n\n[a](vbscript:msgbox)\n\n![b](data:text/html,x)\n")
+    project.write(
+        "content/pages/about.md", "---\ntitle: デスク\n---\n\n[a](vbscript:msgbox)\n\n![b](data:text/html,x)\n"
+    )
     result = project.run(capsys, "check")
     assert result.lines == [
         "content/pages/about.md:5: error: vbscript: のリンクは安全のため使えません（vbscript:msgbox）",

@@ -8,8 +8,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import REPO, TODAY
 from catalogue.cli import main
+from tests.conftest import REPO, TODAY
 
 
 class _References(HTMLParser):
@@ -51,7 +51,7 @@ def broken_links(site: Path, base_url: str) -> list[str]:
                 if not path.startswith(base.path):
                     broken.append(f"{page.relative_to(site)}: {url} (outside {base.path})")
                     continue
-                target = site / path[len(base.path):]
+                target = site / path[len(base.path) :]
                 if path.endswith("/") or target.is_dir():
                     target = target / "index.html"
             if not target.is_file():
@@ -74,7 +74,10 @@ def test_sample_site_has_no_broken_internal_link(tmp_path: Path, capsys, base_ur
 
 def test_link_checker_finds_a_broken_link(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text('<a href="/sub/missing/">x</a><a href="#nope">y</a>', encoding="utf-8")
-    assert broken_links(tmp_path, "https://example.jp/sub/") == ["index.html: /sub/missing/", "index.html: #nope (no such id)"]
+    assert broken_links(tmp_path, "https://example.jp/sub/") == [
+        "index.html: /sub/missing/",
+        "index.html: #nope (no such id)",
+    ]
 
 
 def test_root_relative_markdown_links_follow_the_sub_path(project, capsys) -> None:
