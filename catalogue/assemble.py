@@ -218,7 +218,18 @@ def _file(doc: Document, path_field: str, relative: str, title: str, report: Rep
     if not source.is_file():
         report.error(doc.source.name, line, "file_missing", value=relative)
         return None
-    return File(source, source.name, source.stat().st_size, title)
+    return File(source, source.name, source.stat().st_size, title, path_field)
+
+
+def _check_file_names(doc: Document, files: list[File | None], report: Report) -> None:
+    """Files are copied next to the page's index.html: names must not collide."""
+    seen: dict[str, Path] = {}
+    for file in files:
+        if file is None:
+            continue
+        if file.filename == "index.html" or seen.get(file.filename, file.source) != file.source:
+            report.error(doc.source.name, doc.record.line_of(file.field), "file_name_clash", value=file.filename)
+        seen[file.filename] = file.source
 
 
 def _challenge(
@@ -237,6 +248,7 @@ def _challenge(
         _file(doc, f"attachments[{i}].path", a["path"], a["title"], report)
         for i, a in enumerate(v.get("attachments", []))
     ]
+    _check_file_names(doc, [image, *attachments], report)
     history = [HistoryEntry(h["date"], h["status"], h.get("note")) for h in v.get("history", [])]
     rules.check_challenge(doc, history, today, report)
     if len(report.errors) > before:

@@ -194,6 +194,10 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
         "ja": "「{value}」は content/ の外を指しています。content/ の中のファイルを指定してください",
         "en": "'{value}' points outside content/; use a file inside content/",
     },
+    "file_name_clash": {
+        "ja": "ファイル名「{value}」は、このページの他のファイルか index.html と重なります。別の名前にしてください",
+        "en": "file name '{value}' clashes with another file of this page or with index.html; rename it",
+    },
     "page_slug_reserved": {
         "ja": "ページ名「{slug}」はサイトの決まったURLと重なります。別のファイル名にしてください",
         "en": "page name '{slug}' clashes with a URL the site uses; rename the file",

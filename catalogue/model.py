@@ -91,6 +91,7 @@ class File:
     filename: str
     size: int
     title: str
+    field: str  # the front-matter path that names it, for diagnostics
 
     @property
     def format(self) -> str:

@@ -306,6 +306,17 @@ SCENARIOS = [
         "content/challenges/gomi.md:11: error: 「../../../secret.pdf」は content/ の外を指しています。content/ の中のファイルを指定してください",
     ),
     Scenario(
+        "file_name_clash",
+        _both(
+            _write("content/challenges/a/plan.pdf", "%PDF"),
+            _write("content/challenges/b/plan.pdf", "%PDF"),
+            _challenge(
+                extra="attachments:\n  - title: 計画\n    path: a/plan.pdf\n  - title: 別の計画\n    path: b/plan.pdf\n"
+            ),
+        ),
+        "content/challenges/gomi.md:13: error: ファイル名「plan.pdf」は、このページの他のファイルか index.html と重なります。別の名前にしてください",
+    ),
+    Scenario(
         "page_slug_reserved",
         _write("content/pages/challenges.md", "---\ntitle: 課題\n---\n本文\n"),
         "content/pages/challenges.md:1: error: ページ名「challenges」はサイトの決まったURLと重なります。別のファイル名にしてください",
