@@ -41,7 +41,6 @@ _MUNICIPALITY_CODE = re.compile(r"\d{6}")
 class Settings:
     """What the command line may override."""
 
-    content: Path
     base_url: str | None = None
     today: datetime.date | None = None
     drafts: bool = False

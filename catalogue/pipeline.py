@@ -38,7 +38,7 @@ def load_catalogue(options: Options, report: Report) -> Catalogue | None:
     documents = [doc for source in sources.documents if (doc := load_document(source, report))]
     if data is None:
         return None
-    settings = Settings(options.content, options.base_url, options.today, options.drafts)
+    settings = Settings(options.base_url, options.today, options.drafts)
     discovered = {source.slug for source in sources.documents if source.kind == "challenges"}
     return assemble(data, documents, discovered, settings, report)
 
