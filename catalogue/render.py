@@ -55,13 +55,18 @@ class Renderer:
         self.env.filters.update(date=self.date, yen=self.yen, filesize=self.filesize)
 
     def t(self, key: str, **args: object) -> str:
-        return ui_text(key, self.lang, **args)
+        try:
+            return ui_text(key, self.lang, **args)
+        except KeyError as exc:
+            raise jinja2.TemplateRuntimeError(f"no UI text {exc} for t({key!r}) in catalogue/messages.py") from None
 
     def url(self, path: str) -> str:
         """A site path as an absolute-path URL under the base path."""
         return self.site.base_path + path
 
     def asset(self, name: str) -> str:
+        if name not in self.assets:
+            raise jinja2.TemplateRuntimeError(f"no file static/{name} for asset({name!r})")
         return self.url(self.assets[name].output)
 
     def date(self, day: datetime.date) -> Markup:
@@ -97,17 +102,19 @@ class Renderer:
         }
         try:
             return template.render(context)
-        except jinja2.TemplateError as exc:
-            name, line = _template_frame(exc, spec.template)
-            raise TemplateProblem(name, line, str(exc)) from None
+        except Exception as exc:  # a mistake in a template, whatever Python raised for it
+            frame = _template_frame(exc)
+            if frame is None:
+                raise
+            raise TemplateProblem(*frame, str(exc) or type(exc).__name__) from None
 
 
-def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
-    """The innermost template file and line in a rendering traceback."""
+def _template_frame(exc: BaseException) -> tuple[str, int] | None:
+    """The innermost template file and line in a rendering traceback, if a template is in it."""
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith((".html", ".xml")):
             return frame.filename, frame.lineno or 1
-    return fallback, 1
+    return None
 
 
 def report_template_problem(problem: TemplateProblem, templates: Path, project: Path, report: Report) -> None:

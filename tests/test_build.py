@@ -182,3 +182,26 @@ def test_images_and_attachments_are_copied_beside_the_page(project: Project, cap
     assert (folder / "gomi-photo.png").is_file() and (folder / "gomi-plan.pdf").is_file()
     assert '<img src="/challenges/gomi/gomi-photo.png" alt="ごみ集積所の様子">' in html
     assert "実施計画</a>" in html and "PDF、3 KB" in html
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("{{ c.title }}", "{{ t('no.such.text') }}", "no UI text 'no.such.text'"),
+        ("{{ c.title }}", "{{ asset('css/missing.css') }}", "no file static/css/missing.css"),
+        ("{{ c.title }}", "{{ c.published + 1 }}", "unsupported operand type"),
+    ],
+    ids=["unknown-text", "missing-asset", "python-error"],
+)
+def test_template_mistakes_are_reported_at_their_line(project: Project, capsys, old: str, new: str, problem: str):
+    project.edit("templates/challenge.html", old, new)
+    line = next(
+        n
+        for n, text in enumerate((project.root / "templates/challenge.html").read_text().splitlines(), 1)
+        if new in text
+    )
+    result = project.run(capsys, "build")
+    assert result.code == 1
+    assert len(result.lines) == 1
+    assert result.lines[0].startswith(f"templates/challenge.html:{line}: error: テンプレートの誤り: ")
+    assert problem in result.lines[0]
