@@ -67,7 +67,7 @@ def plan(catalogue: Catalogue, t: Any) -> Iterator[PageSpec]:
         "home.html",
         catalogue.site.title,
         catalogue.site.description,
-        [],
+        [home_crumb],
         {
             "open_challenges": [c for c in listed if c.is_open][:6],
             "latest_cases": catalogue.cases[:3],
@@ -122,7 +122,14 @@ def plan(catalogue: Catalogue, t: Any) -> Iterator[PageSpec]:
             [home_crumb, (page.title, urls.page(page.slug))],
             {"page": page},
         )
-    yield PageSpec("404.html", "404.html", t("notfound.title"), catalogue.site.description, [], {})
+    yield PageSpec(
+        "404.html",
+        "404.html",
+        t("notfound.title"),
+        catalogue.site.description,
+        [home_crumb, (t("notfound.title"), "404.html")],
+        {},
+    )
 
 
 def _figures(catalogue: Catalogue) -> dict[str, int]:

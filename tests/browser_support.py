@@ -107,6 +107,12 @@ class WatchedPage:
         self.page.on("requestfailed", self._request_failed)
         self.page.on("response", self._response)
 
+    def reset(self) -> None:
+        """Leave the last page (its late requests, such as the favicon, end here), forget problems, resize."""
+        self.page.goto("about:blank")
+        self.problems.clear()
+        self.page.set_viewport_size(DESKTOP)
+
     def open(self, path: str) -> Response | None:
         """Go to a path under the site's base URL and wait for it to load."""
         return self.page.goto(self.base_url + path, wait_until="load")
@@ -142,11 +148,18 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture
-def watched(browser: Browser, site_url: str) -> Iterator[WatchedPage]:
-    """A fresh desktop-sized page in its own browser context."""
+@pytest.fixture(scope="session")
+def session_page(browser: Browser, site_url: str) -> Iterator[WatchedPage]:
+    """One page for the session: every test navigates afresh, so sharing it only saves start-up time."""
     context = browser.new_context(viewport=DESKTOP)
     try:
         yield WatchedPage(context.new_page(), site_url)
     finally:
         context.close()
+
+
+@pytest.fixture
+def watched(session_page: WatchedPage) -> WatchedPage:
+    """The session's page, at desktop size, with no problems recorded yet."""
+    session_page.reset()
+    return session_page
