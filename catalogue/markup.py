@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from catalogue.urls import is_external
 
 DANGEROUS_SCHEMES = ("javascript", "vbscript", "data")
 # Python-Markdown's time grows steeply with nesting (2,000 nested list levels take minutes),
@@ -102,7 +103,7 @@ class _Tidy(Treeprocessor):
             element.set(attribute, "#")
         elif url.startswith("/") and not url.startswith("//"):
             element.set(attribute, self.renderer.base_path + url.lstrip("/"))
-        elif element.tag == "a" and scheme in ("http", "https") and urlsplit(url).hostname != self.renderer.host:
+        elif element.tag == "a" and is_external(url, self.renderer.host):
             element.set("class", "external")
             element.set("rel", "external noopener")
             hint = etree.SubElement(element, "span", {"class": "visually-hidden"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import traceback
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -53,6 +54,8 @@ class Renderer:
             lang=self.lang,
         )
         self.env.filters.update(date=self.date, yen=self.yen, filesize=self.filesize)
+        host = urlsplit(self.site.base_url).hostname
+        self.env.tests["external"] = lambda url: urls.is_external(url, host)
 
     def t(self, key: str, **args: object) -> str:
         try:

@@ -86,6 +86,12 @@ def output_file(path: str) -> str:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
+def is_external(url: str, host: str | None) -> bool:
+    """True for a web address on another host than the site's: such links are marked for readers."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and parts.hostname != host
+
+
 def absolute(base_url: str, path: str) -> str:
     """The canonical URL of a path, percent-encoded."""
     root = base_url if base_url.endswith("/") else base_url + "/"
