@@ -1,4 +1,4 @@
-"""The command line: parse options, run the pipeline, print diagnostics, set the exit code."""
+"""The command line: parse options, run a command, print diagnostics, set the exit code."""
 
 from __future__ import annotations
 
@@ -7,15 +7,21 @@ import datetime
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from catalogue.diagnostics import Diagnostic, Report
+from catalogue import scaffold
+from catalogue.console import Progress, print_diagnostics, shown
+from catalogue.diagnostics import Report
 from catalogue.messages import LANGUAGES, ui_text
 from catalogue.output import UnsafeOutput, check_output
 from catalogue.pipeline import Options, build_site, load_catalogue
+from catalogue.project import choose_language, site_hints
+from catalogue.serve import Preview, Unavailable
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("build", "check")
+COMMANDS = ("build", "check", "serve", "new")
+SERVE_OUT = Path(".cache/serve/site")  # the preview's private output, inside the project
 
 
 class UsageError(Exception):
@@ -27,29 +33,43 @@ class UsageError(Exception):
         self.args_ = args
 
 
-def _date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from None
+def parser(lang: str) -> argparse.ArgumentParser:
+    """The options of every command, described in `lang`."""
 
+    def t(key: str) -> str:
+        return ui_text(key, lang)
 
-def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="python build.py", description="Build the partnership catalogue site.")
-    commands = main.add_subparsers(dest="command", metavar="{build,check}")
-    build = commands.add_parser("build", help="build the site into --out (default)")
-    check = commands.add_parser("check", help="validate the content, write nothing")
+    def date(value: str) -> datetime.date:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(ui_text("cli.bad_date", lang, value=value)) from None
+
+    def port(value: str) -> int:
+        if not value.isdigit() or int(value) > 65535:
+            raise argparse.ArgumentTypeError(ui_text("cli.bad_port", lang, value=value))
+        return int(value)
+
+    main = argparse.ArgumentParser(prog="python build.py", description=t("cli.description"))
+    commands = main.add_subparsers(dest="command", metavar="{" + ",".join(COMMANDS) + "}")
+    build, check, serve, new = (commands.add_parser(c, help=t(f"cli.{c}"), description=t(f"cli.{c}")) for c in COMMANDS)
+    for sub in (build, check, serve, new):
+        sub.add_argument("--content", type=Path, metavar="DIR", help=t("cli.content"))
+        sub.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"))
+        sub.add_argument("--today", type=date, metavar="YYYY-MM-DD", help=t("cli.today"))
+    for sub in (build, check, serve):
+        sub.add_argument("--drafts", action="store_true", help=t("cli.drafts"))
     for sub in (build, check):
-        sub.add_argument("--content", type=Path, help="content folder (default: content)")
-        sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
-        sub.add_argument("--drafts", action="store_true", help="include drafts")
-        sub.add_argument(
-            "--today", type=_date, help="the date to build for, YYYY-MM-DD (default: today in the site's time zone)"
-        )
-        sub.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: site.yaml language)")
-    build.add_argument("--templates", type=Path, help="templates folder (default: templates)")
-    build.add_argument("--out", type=Path, help="output folder (default: site)")
-    build.add_argument("--base-url", help="absolute URL the site is published at (overrides site.yaml)")
+        sub.add_argument("--strict", action="store_true", help=t("cli.strict"))
+    for sub in (build, serve):
+        sub.add_argument("--templates", type=Path, metavar="DIR", help=t("cli.templates"))
+    build.add_argument("--out", type=Path, metavar="DIR", help=t("cli.out"))
+    build.add_argument("--base-url", metavar="URL", help=t("cli.base_url"))
+    serve.add_argument("--host", default="127.0.0.1", help=t("cli.host"))
+    serve.add_argument("--port", type=port, default=8000, help=t("cli.port"))
+    new.add_argument("kind", choices=tuple(scaffold.KINDS), help=t("cli.kind"))
+    new.add_argument("slug", metavar="SLUG", help=t("cli.slug"))
+    new.add_argument("--title", metavar="TEXT", help=t("cli.title"))
     return main
 
 
@@ -57,56 +77,49 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in (*COMMANDS, "-h", "--help"):
         argv.insert(0, "build")
+    project = (project or Path.cwd()).resolve()
     try:
-        args = parser().parse_args(argv)
+        args = parser(_early_language(argv, project)).parse_args(argv)
     except SystemExit as exc:  # argparse has printed usage or help
         return int(exc.code or 0)
-    project = (project or Path.cwd()).resolve()
-    lang = args.lang or "ja"
-    try:
-        options = _options(args, project)
-        if args.command == "build":
-            check_output(options.out, project, [options.content, options.templates, options.static])
-    except UsageError as exc:
-        print(f"error: {ui_text(exc.key, lang, **exc.args_)}", file=sys.stderr)
-        return EXIT_USAGE
-    except UnsafeOutput as exc:
-        print(f"error: {ui_text(exc.code, lang, path=exc.path)}", file=sys.stderr)
-        return EXIT_USAGE
-    started = time.perf_counter()
-    report = Report()
-    if args.command == "check":
-        catalogue, written = load_catalogue(options, report), None
-    else:
-        catalogue, written = build_site(options, report)
-    if catalogue is not None and not args.lang:
-        lang = catalogue.site.language
-    _print(report, lang, strict=options.strict)
-    failed = report.failed(strict=options.strict)
-    if not failed:
-        elapsed = time.perf_counter() - started
-        summary = (
-            ui_text("summary.check", lang, warnings=len(report.warnings), seconds=f"{elapsed:.2f}")
-            if written is None
-            else ui_text(
-                "summary.build",
-                lang,
-                files=written,
-                out=_shown(options.out, project),
-                warnings=len(report.warnings),
-                seconds=f"{elapsed:.2f}",
-            )
-        )
-        print(summary)
-    return EXIT_CONTENT if failed else EXIT_OK
-
-
-def _options(args: argparse.Namespace, project: Path) -> Options:
     content = (args.content or project / "content").resolve()
-    if not content.is_dir():
-        raise UsageError("usage.content_missing", path=content)
+    lang = choose_language(args.lang, os.environ, site_hints(content).language)
+    try:
+        if not content.is_dir():
+            raise UsageError("usage.content_missing", path=content)
+        return RUN[args.command](args, project, content, lang)
+    except (UsageError, scaffold.Refused) as exc:
+        return _usage(ui_text(exc.key, lang, **exc.args_))
+    except UnsafeOutput as exc:
+        return _usage(ui_text(exc.code, lang, path=exc.path))
+    except Unavailable as exc:
+        return _usage(ui_text("serve.unavailable", lang, host=exc.host, port=exc.port, problem=exc.problem))
+
+
+def _usage(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _early_language(argv: list[str], project: Path) -> str:
+    """The language for help and usage errors, before argparse has read `--lang` and `--content`."""
+    option, content = _option(argv, "--lang"), _option(argv, "--content")
+    folder = Path(content).resolve() if content else project / "content"
+    return choose_language(option, os.environ, site_hints(folder).language)
+
+
+def _option(argv: list[str], name: str) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == name and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _options(args: argparse.Namespace, project: Path, content: Path, out: Path) -> Options:
     templates = (getattr(args, "templates", None) or project / "templates").resolve()
-    if args.command == "build" and not templates.is_dir():
+    if args.command != "check" and not templates.is_dir():
         raise UsageError("usage.templates_missing", path=templates)
     base_url = getattr(args, "base_url", None)
     if base_url is not None and not base_url.startswith(("http://", "https://")):
@@ -116,26 +129,83 @@ def _options(args: argparse.Namespace, project: Path) -> Options:
         content=content,
         templates=templates,
         static=project / "static",
-        out=(getattr(args, "out", None) or project / "site").absolute(),
+        out=out.absolute(),
         base_url=base_url,
         drafts=args.drafts,
         today=args.today,
-        strict=args.strict,
+        strict=getattr(args, "strict", False),
     )
 
 
-def _shown(path: Path, project: Path) -> str:
+def _build(args: argparse.Namespace, project: Path, content: Path, lang: str) -> int:
+    """`build` and `check`: one run, its diagnostics, and a closing summary line."""
+    out = (args.out or project / "site") if args.command == "build" else project / "site"
+    options = _options(args, project, content, out)
+    if args.command == "build":
+        check_output(options.out, project, [options.content, options.templates, options.static])
+    started = time.perf_counter()
+    report = Report()
+    progress = Progress(lang)
+    if args.command == "check":
+        catalogue, written = load_catalogue(options, report), None
+    else:
+        catalogue, written = build_site(options, report, progress)
+    progress.clear()
+    if catalogue is not None:
+        lang = choose_language(args.lang, os.environ, catalogue.site.language)
+    print_diagnostics(report, lang, strict=options.strict)
+    failed = report.failed(strict=options.strict)
+    counts = {
+        "errors": sum(d.level == "error" for d in shown(report, strict=options.strict)),
+        "warnings": 0 if options.strict else len(report.warnings),
+        "seconds": f"{time.perf_counter() - started:.2f}",
+    }
+    if args.command == "check":
+        print(ui_text("summary.check_failed" if failed else "summary.check", lang, **counts))
+    elif failed:
+        print(ui_text("summary.build_failed", lang, out=_folder(options.out, project), **counts))
+    else:
+        out = _folder(options.out, project)
+        print(ui_text("summary.build", lang, out=out, pages=progress.pages, files=written, **counts))
+    return EXIT_CONTENT if failed else EXIT_OK
+
+
+def _serve(args: argparse.Namespace, project: Path, content: Path, lang: str) -> int:
+    """`serve`: rebuild on every change until Ctrl+C."""
+    options = _options(args, project, content, project / SERVE_OUT)
+    check_output(options.out, project, [options.content, options.templates, options.static])
+    preview = Preview(options, args.host, args.port, args.lang)
     try:
-        return path.relative_to(project).as_posix() + "/"
+        preview.serve()
+    except KeyboardInterrupt:
+        print(ui_text("serve.stopped", preview.state.lang))
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace, project: Path, content: Path, lang: str) -> int:
+    """`new KIND SLUG`: write the file, then say where it is and how to see it."""
+    path = scaffold.create(args.kind, args.slug, content, title=args.title, today=args.today, lang=lang)
+    print(ui_text("new.created", lang, path=_relative(path, project)))
+    print(ui_text("new.preview", lang))
+    return EXIT_OK
+
+
+RUN: dict[str, Callable[[argparse.Namespace, Path, Path, str], int]] = {
+    "build": _build,
+    "check": _build,
+    "serve": _serve,
+    "new": _new,
+}
+
+
+def _relative(path: Path, project: Path) -> str:
+    """A path as shown to the user: relative to the project when inside it."""
+    try:
+        return path.relative_to(project).as_posix()
     except ValueError:
         return path.as_posix()
 
 
-def _print(report: Report, lang: str, *, strict: bool) -> None:
-    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
-    for diagnostic in report.sorted():
-        if strict and diagnostic.level == "warning":
-            diagnostic = Diagnostic(diagnostic.path, diagnostic.line, "error", diagnostic.code, diagnostic.args)
-        print(diagnostic.format(lang), file=sys.stderr)
-        if annotate:
-            print(diagnostic.annotation(lang), file=sys.stderr)
+def _folder(path: Path, project: Path) -> str:
+    shown_path = _relative(path, project)
+    return shown_path + "/" if shown_path != path.as_posix() else shown_path
