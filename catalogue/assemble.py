@@ -195,7 +195,7 @@ def report_unknown(report: Report, doc: Document, path: str, key: str, choices: 
         )
     else:
         shown = ", ".join(sorted(choices)[:12]) + (" …" if len(choices) > 12 else "")
-        report.error(doc.source.name, line, "ref_unknown", field=path, value=key, where=where, choices=shown)
+        report.error(doc.source.name, line, "ref_unknown", field=path, value=key, where=where, choices=shown or "—")
 
 
 def _body(doc: Document, renderer: MarkdownRenderer, report: Report) -> str:

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalogue import urls
+from catalogue import feeds, opendata, progress, stats, urls
 from catalogue.model import Case, Catalogue, Challenge
 from catalogue.schema import SDG_GOALS, STATUSES
+from catalogue.search_filters import search_filters
 
 # Order of statuses in lists: what a company can act on first.
 _STATUS_ORDER = {
@@ -71,7 +72,7 @@ def plan(catalogue: Catalogue, t: Any) -> Iterator[PageSpec]:
         {
             "open_challenges": [c for c in listed if c.is_open][:6],
             "latest_cases": catalogue.cases[:3],
-            "figures": _figures(catalogue),
+            "figures": stats.funnel(catalogue),
         },
     )
     yield from _paged(
@@ -81,7 +82,7 @@ def plan(catalogue: Catalogue, t: Any) -> Iterator[PageSpec]:
         t("challenges.description"),
         [home_crumb],
         listed,
-        {"filters": _filters(catalogue, listed)},
+        {"filters": _filters(catalogue, listed), "search_filters": search_filters(catalogue, t, challenges_only=True)},
     )
     for challenge in catalogue.challenges:
         yield PageSpec(
@@ -90,7 +91,7 @@ def plan(catalogue: Catalogue, t: Any) -> Iterator[PageSpec]:
             challenge.title,
             challenge.summary,
             [home_crumb, (t("nav.challenges"), urls.challenges()), (challenge.title, urls.challenge(challenge.slug))],
-            {"challenge": challenge},
+            {"challenge": challenge, "steps": progress.challenge_steps(challenge)},
             og_type="article",
         )
     yield from _paged(
@@ -109,7 +110,7 @@ def plan(catalogue: Catalogue, t: Any) -> Iterator[PageSpec]:
             case.title,
             case.summary,
             [home_crumb, (t("nav.cases"), urls.cases()), (case.title, urls.case(case.slug))],
-            {"case": case},
+            {"case": case, "steps": progress.case_steps(case)},
             og_type="article",
         )
     yield from _taxonomies(catalogue, listed, t, home_crumb)
@@ -123,6 +124,30 @@ def plan(catalogue: Catalogue, t: Any) -> Iterator[PageSpec]:
             {"page": page},
         )
     yield PageSpec(
+        stats.PAGE_PATH,
+        "stats.html",
+        t("stats.title"),
+        t("stats.description"),
+        [home_crumb, (t("stats.title"), stats.PAGE_PATH)],
+        {"stats": stats.compute(catalogue, t)},
+    )
+    yield PageSpec(
+        opendata.PAGE_PATH,
+        "opendata.html",
+        t("opendata.title"),
+        t("opendata.description"),
+        [home_crumb, (t("opendata.title"), opendata.PAGE_PATH)],
+        {"datasets": opendata.datasets(catalogue)},
+    )
+    yield PageSpec(
+        urls.search(),
+        "search.html",
+        t("search.title"),
+        t("search.description"),
+        [home_crumb, (t("search.title"), urls.search())],
+        {"filters": _filters(catalogue, listed), "search_filters": search_filters(catalogue, t, challenges_only=False)},
+    )
+    yield PageSpec(
         "404.html",
         "404.html",
         t("notfound.title"),
@@ -130,16 +155,6 @@ def plan(catalogue: Catalogue, t: Any) -> Iterator[PageSpec]:
         [home_crumb, (t("notfound.title"), "404.html")],
         {},
     )
-
-
-def _figures(catalogue: Catalogue) -> dict[str, int]:
-    listed = catalogue.listed_challenges
-    return {
-        "challenges": len(listed),
-        "proposals": sum(c.proposals or 0 for c in listed),
-        "meetings": sum(c.meetings or 0 for c in listed),
-        "realized": len(catalogue.cases),
-    }
 
 
 def _filters(catalogue: Catalogue, listed: list[Challenge]) -> dict[str, list[tuple[str, str, int]]]:
@@ -242,7 +257,12 @@ def _taxonomies(catalogue: Catalogue, listed: list[Challenge], t: Any, home: tup
                 note or t("term.description", name=name),
                 [home, crumb],
                 items,
-                {"group": group, "note": note, "cases": cases},
+                {
+                    "group": group,
+                    "note": note,
+                    "cases": cases,
+                    "feed": (path + feeds.FEED_PATH, name) if group == "categories" else None,
+                },
             )
 
 

@@ -136,6 +136,13 @@ class Project:
         return Result(code, captured.out, captured.err)
 
 
+@pytest.fixture(autouse=True)
+def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The developer's locale must not change what the tests see: messages follow site.yaml unless a test says so."""
+    for name in ("LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")

@@ -377,4 +377,38 @@ SCENARIOS = [
         "templates/page.html:4: error: テンプレートの誤り: unexpected '}'",
         command="build",
     ),
+    Scenario(
+        "search_variants_type",
+        _write("content/search-variants.yaml", "ごみ: [塵]\nプラスチック:\n  plastic: プラ\n"),
+        "content/search-variants.yaml:2: error: 「プラスチック」のほかの書き方は、文字列か文字列のリストで書いてください（実際は項目の集まり）",
+    ),
+    Scenario(
+        "search_variant_twice",
+        _write("content/search-variants.yaml", "ごみ: [塵, ゴミ袋]\nほこり:\n  - 埃\n  - 塵\n"),
+        "content/search-variants.yaml:4: error: 「塵」が「ごみ」と「ほこり」の両方のほかの書き方になっています。どちらか一方にしてください",
+    ),
+    Scenario(
+        "link_broken",
+        _write(CH, CHALLENGE + "\n詳しくは[資料](/no-such-page/)をご覧ください。\n"),
+        "content/challenges/gomi.md:15: error: リンク先「/no-such-page/」はこのサイトにありません。リンク先のページのアドレス（ファイル名）を確かめてください",
+        command="build",
+    ),
+    Scenario(
+        "link_anchor",
+        _write(CH, CHALLENGE + "\n[デスクの連絡先](/about/#contact)\n"),
+        "content/challenges/gomi.md:15: error: リンク先「/about/#contact」のページに id「contact」の箇所がありません。「#」のあとを見出しの id に合わせてください",
+        command="build",
+    ),
+    Scenario(
+        "link_broken_template",
+        _edit("templates/page.html", "</h1>", "</h1>\n  <p><a href=\"{{ url('nowhere/') }}\">一覧</a></p>"),
+        "templates/page.html:5: error: テンプレートのリンク先「/nowhere/」はこのサイトにありません（/about/ ほか）",
+        command="build",
+    ),
+    Scenario(
+        "link_anchor_template",
+        _edit("templates/page.html", "</h1>", '</h1>\n  <p><a href="#nowhere">本文へ</a></p>'),
+        "templates/page.html:5: error: テンプレートのリンク先「#nowhere」のページに id「nowhere」の箇所がありません（/about/ ほか）",
+        command="build",
+    ),
 ]

@@ -105,7 +105,7 @@ def test_dangerous_output_folders_are_refused(project: Project, capsys, target: 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["build", "--today", "2026-02-30"], "argument --today: expected YYYY-MM-DD, got '2026-02-30'"),
+        (["build", "--today", "2026-02-30"], "argument --today: YYYY-MM-DD の形の日付を書いてください（2026-02-30）"),
         (["build", "--base-url", "desk.example.jp"], "--base-url は http:// か https:// で始まる URL にしてください"),
         (["check", "--content", "nowhere"], "content フォルダ"),
         (["publish"], "unrecognized arguments: publish"),
