@@ -13,6 +13,7 @@ from pathlib import Path
 from catalogue import scaffold
 from catalogue.console import Progress, print_diagnostics, shown
 from catalogue.diagnostics import Report
+from catalogue.discover import display_name
 from catalogue.messages import LANGUAGES, ui_text
 from catalogue.output import UnsafeOutput, check_output
 from catalogue.pipeline import Options, build_site, load_catalogue
@@ -185,7 +186,7 @@ def _serve(args: argparse.Namespace, project: Path, content: Path, lang: str) ->
 def _new(args: argparse.Namespace, project: Path, content: Path, lang: str) -> int:
     """`new KIND SLUG`: write the file, then say where it is and how to see it."""
     path = scaffold.create(args.kind, args.slug, content, title=args.title, today=args.today, lang=lang)
-    print(ui_text("new.created", lang, path=_relative(path, project)))
+    print(ui_text("new.created", lang, path=display_name(path, project)))
     print(ui_text("new.preview", lang))
     return EXIT_OK
 
@@ -198,14 +199,6 @@ RUN: dict[str, Callable[[argparse.Namespace, Path, Path, str], int]] = {
 }
 
 
-def _relative(path: Path, project: Path) -> str:
-    """A path as shown to the user: relative to the project when inside it."""
-    try:
-        return path.relative_to(project).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _folder(path: Path, project: Path) -> str:
-    shown_path = _relative(path, project)
+    shown_path = display_name(path, project)
     return shown_path + "/" if shown_path != path.as_posix() else shown_path
