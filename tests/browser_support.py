@@ -114,7 +114,14 @@ class WatchedPage:
         self.page.set_viewport_size(DESKTOP)
 
     def open(self, path: str) -> Response | None:
-        """Go to a path under the site's base URL and wait for it to load."""
+        """Go to a path under the site's base URL and wait for it to load.
+
+        The page being left is allowed to finish its requests first (the search
+        client fetches index files after load); leaving mid-request would abort
+        them and read as a failed request.
+        """
+        if self.page.url.startswith(self.base_url):
+            self.page.wait_for_load_state("networkidle")
         return self.page.goto(self.base_url + path, wait_until="load")
 
     def _console(self, message: ConsoleMessage) -> None:
