@@ -6,8 +6,9 @@ For each size N it generates N challenges and N // 5 cases (seed 1; see generate
 loads them as the build does, builds the search index with the repository's variant table
 (content/search-variants.yaml; --no-variants leaves it out) and prints:
 
-  - indexing: seconds, and the peak resident memory while indexing of this process (which
-    holds the loaded catalogue, shown alone as "loading") and the index's worker processes;
+  - indexing: seconds, and the peak memory while indexing (proportional set size) of this
+    process, which holds the loaded catalogue (shown alone as "loading"), and the index's
+    worker processes;
   - index size: every file, raw and gzipped one by one (gzip -6, as a web server would);
   - bytes a browser downloads for a query: the first of a visit (search.js, the manifest, the
     shards and common-term files it needs, the display data of the first 10 results) and a
@@ -124,11 +125,16 @@ def relevant(texts: list[str | None], words: list[list[str]]) -> set[int]:
     return {n for n, text in enumerate(texts) if text and all(p.search(text) for p in patterns)}
 
 
-def rss_mib(pid: str = "self") -> float:
-    """Resident memory of a process now (Linux); 0 where /proc cannot tell."""
+def memory_mib(pid: str = "self", field: str = "Pss") -> float:
+    """Memory of a process now, from /proc (Linux); 0 where it cannot tell.
+
+    Pss (proportional set size) counts a page shared by several processes, like a
+    worker just forked and not yet started afresh, once in all; Rss counts it in each.
+    """
+    source = "smaps_rollup" if field == "Pss" else "status"
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/{source}").read_text().splitlines():
+            if line.startswith(f"{field}:") or line.startswith(f"Vm{field}:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -136,7 +142,7 @@ def rss_mib(pid: str = "self") -> float:
 
 
 class MemoryPeak(threading.Thread):
-    """Samples the resident memory of this process and its children (the index workers), summed."""
+    """Samples the memory of this process and its children (the index workers), summed."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
@@ -144,11 +150,11 @@ class MemoryPeak(threading.Thread):
         self.done = threading.Event()
 
     def run(self) -> None:
-        while not self.done.wait(0.02):
+        while not self.done.wait(0.05):
             children = []
             for task in Path("/proc/self/task").glob("*/children"):
                 children += task.read_text().split()
-            self.peak = max(self.peak, rss_mib() + sum(rss_mib(pid) for pid in children))
+            self.peak = max(self.peak, memory_mib() + sum(memory_mib(pid) for pid in children))
 
     def stop(self) -> float:
         self.done.set()
@@ -162,7 +168,7 @@ def build_index(content: Path, out: Path, variants: Variants) -> tuple[object, d
     catalogue = load_catalogue(_options(content, out), Report())
     assert catalogue is not None
     loaded = time.perf_counter() - started
-    loaded_mib = rss_mib()
+    loaded_mib = memory_mib(field="RSS")
 
     def t(key: str, **args: object) -> str:
         return ui_text(key, catalogue.site.language, **args)

@@ -1,7 +1,7 @@
 """The search index: a pure function of the catalogue, written as small static files under search/.
 
     search/index.json        manifest: version, shard count, variants, texts (fetched first)
-    search/t/<n>.json        terms hashed into shards: term → postings, or → number of its own file
+    search/t/<n>.json        terms hashed into shards: term → postings, or → [number, size] of its own file
     search/c/<n>.txt         the postings of one common term
     search/d/<k>/<id>.json   what one result shows (loaded only for results on screen)
     search/facets.json       facet values of every document (loaded once)
@@ -77,8 +77,12 @@ def _files(catalogue: Catalogue, variants: Variants, t: Translate, indexer: Inde
     postings = indexer.close()
     encoded = postings.encoded()
     # Common terms get files of their own; terms found on exactly the same pages (見守 and 守り) share one.
+    # Their shard entry is [file number, size], so that the client can leave out a costly one it can spare.
     files: dict[str, int] = {}
-    common = {term: files.setdefault(encoded.pop(term), len(files)) for term in _common(encoded)}
+    common: dict[str, list[int]] = {}
+    for term in _common(encoded):
+        code = encoded.pop(term)
+        common[term] = [files.setdefault(code, len(files)), len(code)]
     shards = shard_count(sum(map(len, encoded.values())))
     paths = [(f"c/{number}.txt", code) for code, number in files.items()]
     paths += _shards(encoded, common, shards)
@@ -94,9 +98,9 @@ def _common(encoded: dict[str, str]) -> list[str]:
     return sorted(term for term, found in encoded.items() if len(found) > COMMON_CHARACTERS)
 
 
-def _shards(encoded: dict[str, str], common: dict[str, int], count: int) -> list[tuple[str, str]]:
-    """Terms spread over `count` files by hash; a common term's entry is the number of its file."""
-    shards: list[dict[str, str | int]] = [{} for _ in range(count)]
+def _shards(encoded: dict[str, str], common: dict[str, list[int]], count: int) -> list[tuple[str, str]]:
+    """Terms spread over `count` files by hash, with their postings or where to find them."""
+    shards: list[dict[str, str | list[int]]] = [{} for _ in range(count)]
     for term, found in [*encoded.items(), *common.items()]:
         shards[term_hash(term) % count][term] = found
     return [(f"t/{number}.json", _json(shard)) for number, shard in enumerate(shards)]

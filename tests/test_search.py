@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import datetime
 import json
+from pathlib import Path
 
 import pytest
 
+from catalogue import search_index
 from catalogue.cli import main
 from catalogue.diagnostics import Report
 from catalogue.messages import ui_text
+from catalogue.model import Catalogue
 from catalogue.pipeline import Options, load_catalogue
 from catalogue.search_index import search_files
+from catalogue.search_normalise import Variants
 from catalogue.search_variants import load_variants
 from tests.conftest import Project
 from tests.search_node import query
@@ -160,7 +164,7 @@ def test_every_page_has_a_search_form_that_leads_to_the_search_page(built: Proje
     assert "<noscript>" in search
 
 
-def test_the_index_is_the_same_whether_built_in_one_process_or_several(site: Project) -> None:
+def _catalogue(site: Project) -> tuple[Catalogue, Variants]:
     options = Options(
         project=site.root,
         content=site.content,
@@ -171,10 +175,27 @@ def test_the_index_is_the_same_whether_built_in_one_process_or_several(site: Pro
     )
     catalogue = load_catalogue(options, Report())
     assert catalogue is not None
-    variants = load_variants(site.content, site.root, Report())
+    return catalogue, load_variants(site.content, site.root, Report())
 
-    def t(key: str, **args: object) -> str:
-        return ui_text(key, "ja", **args)
 
-    alone = list(search_files(catalogue, variants, t, workers=1))
-    assert list(search_files(catalogue, variants, t, workers=1, block=3)) == alone
+def _t(key: str, **args: object) -> str:
+    return ui_text(key, "ja", **args)
+
+
+def test_the_index_is_the_same_whether_built_in_one_process_or_several(site: Project) -> None:
+    catalogue, variants = _catalogue(site)
+    alone = list(search_files(catalogue, variants, _t, workers=1))
+    assert list(search_files(catalogue, variants, _t, workers=1, block=3)) == alone
+
+
+def test_terms_in_files_of_their_own_find_the_same(
+    built: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_index, "COMMON_CHARACTERS", 1)  # nearly every term gets a file of its own
+    catalogue, variants = _catalogue(built)
+    for path, text in search_files(catalogue, variants, _t):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    assert len(list((tmp_path / "search/c").iterdir())) > 20  # fewer than terms: some share one
+    searches = [{"q": q} for q in ("ドローン", "ゴミ", "ドローン 河川", "橋", "ドローソ", "dx")]
+    assert query(tmp_path, searches) == query(built.root / "site", searches)

@@ -42,6 +42,11 @@ def test_javascript_agrees_with_the_shared_vectors() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_search_client_units() -> None:
+    result = run_node("--test", str(JS_TESTS / "search.test.mjs"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.mark.parametrize(
     "text",
     ["ＳＤＧｓの推進", "ﾃﾞｼﾞﾀﾙ化とセンサー", "人々の暮らし", "CO₂を30%削減", "高齢者の見守り", "港"],

@@ -7,7 +7,7 @@
  * matches. On a page with a [data-search] form it runs the search as you type.
  *
  * Exports (used by the Node tests and the benchmark): fold, Variants, normalise, queryRuns,
- * termHash, decodePostings, SearchIndex, search, highlight.
+ * termHash, decodePostings, termsToFetch, SearchIndex, search, highlight.
  */
 
 // ------------------------------------------------------------------ normalisation
@@ -223,6 +223,13 @@ export class SearchIndex {
     return this.manifest;
   }
 
+  /** A term's entry in its shard: its postings, [number, size] of the file that has them, or undefined. */
+  async entry(term) {
+    const { shards } = await this.ready();
+    const shard = await this.file(`t/${termHash(term) % shards}.json`, JSON.parse);
+    return shard[term];
+  }
+
   async postings(term) {
     if (!this.postingsCache.has(term)) {
       this.postingsCache.set(term, this.fetchPostings(term));
@@ -231,12 +238,10 @@ export class SearchIndex {
   }
 
   async fetchPostings(term) {
-    const { shards } = await this.ready();
-    const shard = await this.file(`t/${termHash(term) % shards}.json`, JSON.parse);
-    const code = shard[term];
+    const code = await this.entry(term);
     if (code === undefined) return EMPTY;
     // A common term's postings are in a file of their own, which terms on the same pages share.
-    return typeof code === "number" ? this.file(`c/${code}.txt`, decodePostings) : decodePostings(code);
+    return Array.isArray(code) ? this.file(`c/${code[0]}.txt`, decodePostings) : decodePostings(code);
   }
 
   async display(number) {
@@ -332,14 +337,36 @@ async function match(index, runs, count) {
 }
 
 async function matchRun(index, run) {
-  const lists = await Promise.all(run.terms.map((term) => index.postings(term)));
+  const entries = await Promise.all(run.terms.map((term) => index.entry(term)));
+  const lists = await Promise.all(termsToFetch(run.terms, entries).map((term) => index.postings(term)));
   const sorted = [...lists].sort((a, b) => a.docs.length - b.docs.length);
   let found = sorted[0];
   for (const list of sorted.slice(1)) found = intersect(found, list);
-  if (found.docs.length || lists.length < 2) {
+  if (found.docs.length || run.terms.length < 2) {
     return { docs: found.docs, scores: Uint16Array.from(found.masks), near: false };
   }
-  return nearRun(lists);
+  return nearRun(await Promise.all(run.terms.map((term) => index.postings(term))));
+}
+
+/**
+ * The terms of a run worth fetching: every one whose postings came with its shard, and of the
+ * common ones (in files of their own) the smallest first, as long as each brings a character
+ * of the run not yet covered. A common bigram whose two characters the others already cover
+ * (the ー in スマートフォン) adds little to the match and can cost many kilobytes.
+ */
+export function termsToFetch(terms, entries) {
+  const chosen = terms.filter((_, i) => !Array.isArray(entries[i]));
+  const covered = new Set(chosen.flatMap((term) => Array.from(term)));
+  const common = terms.filter((_, i) => Array.isArray(entries[i]));
+  const size = new Map(terms.map((term, i) => [term, Array.isArray(entries[i]) ? entries[i][1] : 0]));
+  for (const term of common.sort((a, b) => size.get(a) - size.get(b))) {
+    const chars = Array.from(term);
+    if (chars.some((char) => !covered.has(char))) {
+      chosen.push(term);
+      chars.forEach((char) => covered.add(char));
+    }
+  }
+  return chosen;
 }
 
 /** A run no page has whole: pages with the most of its terms, at least half of them. */
