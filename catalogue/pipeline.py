@@ -21,7 +21,7 @@ from catalogue.pages import plan
 from catalogue.publish import build_time, extra_files, origin, report_broken
 from catalogue.render import Renderer, TemplateProblem, report_template_problem
 from catalogue.search_index import search_files
-from catalogue.search_variants import load_variants
+from catalogue.search_variants import Variants, load_variants
 from catalogue.sitemap import entry, latest_change
 
 
@@ -40,15 +40,20 @@ class Options:
 
 def load_catalogue(options: Options, report: Report) -> Catalogue | None:
     """Everything up to the model; None when the data files are unusable."""
+    return _load(options, report)[0]
+
+
+def _load(options: Options, report: Report) -> tuple[Catalogue | None, Variants]:
+    """The model and the search variant table, each file read and checked once."""
     sources = discover(options.content, options.project, report)
     data = load_data(sources.data, report)
     documents = [doc for source in sources.documents if (doc := load_document(source, report))]
+    variants = load_variants(options.content, options.project, report)
     if data is None:
-        return None
+        return None, variants
     settings = Settings(options.base_url, options.today, options.drafts)
     discovered = {source.slug for source in sources.documents if source.kind == "challenges"}
-    load_variants(options.content, options.project, report)  # checked here so that `check` reports it too
-    return assemble(data, documents, discovered, settings, report)
+    return assemble(data, documents, discovered, settings, report), variants
 
 
 def build_site(
@@ -60,7 +65,7 @@ def build_site(
     (None when the build failed and the previous output was kept). The
     output folder is checked by the caller (`output.check_output`) first.
     """
-    catalogue = load_catalogue(options, report)
+    catalogue, variants = _load(options, report)
     if catalogue is None or report.failed(strict=options.strict):
         return catalogue, None
     assets = collect_assets(options.static)
@@ -85,7 +90,6 @@ def build_site(
             staging.write(path, data)
             if path.endswith(".xml") and isinstance(data, str):
                 links.scan(path, data)
-        variants = load_variants(options.content, options.project, Report())  # load_catalogue reported problems
         for path, text in search_files(catalogue, variants, renderer.t):
             staging.write(path, text)
         for asset in assets.values():
