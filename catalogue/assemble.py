@@ -6,16 +6,18 @@ import datetime
 import difflib
 import re
 import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from catalogue import rules, urls
+from catalogue.bodies import MarkdownSettings
 from catalogue.diagnostics import Report
 from catalogue.discover import inside
 from catalogue.load import Data, Document
-from catalogue.markup import MarkdownRenderer
+from catalogue.markup import Rendered
 from catalogue.messages import ui_text
 from catalogue.model import (
     Case,
@@ -46,28 +48,40 @@ class Settings:
     drafts: bool = False
 
 
-def assemble(
-    data: Data, documents: list[Document], discovered: set[str], settings: Settings, report: Report
-) -> Catalogue | None:
-    """The whole catalogue, or None when the site settings themselves are unusable.
+def site_of(data: Data, settings: Settings, report: Report) -> Site | None:
+    """The site settings, or None when they are unusable."""
+    return _site(data.site, settings, report, data.site_path)
 
-    `discovered` holds the slug of every challenge file found, loadable or not,
-    so that a case naming a broken challenge is not reported twice.
-    """
-    site = _site(data.site, settings, report, data.site_path)
-    if site is None:
-        return None
-    today = settings.today or datetime.datetime.now(zoneinfo.ZoneInfo(site.timezone)).date()
-    departments = {key: _department(key, r) for key, r in data.departments.items()}
-    categories = {
-        key: Category(key, r.values["name"], r.values.get("description")) for key, r in data.categories.items()
-    }
-    renderer = MarkdownRenderer(
+
+def markdown_settings(site: Site) -> MarkdownSettings:
+    """How the site's Markdown bodies are rendered."""
+    return MarkdownSettings(
         base_path=site.base_path,
         host=_host(site.base_url),
         allow_html=site.allow_html,
         external_label=ui_text("external_link", site.language),
     )
+
+
+def assemble(
+    site: Site,
+    data: Data,
+    documents: list[Document],
+    bodies: Mapping[str, Rendered],
+    discovered: set[str],
+    settings: Settings,
+    report: Report,
+) -> Catalogue:
+    """The whole catalogue from the site settings, the documents and their rendered bodies (by source name).
+
+    `discovered` holds the slug of every challenge file found, loadable or not,
+    so that a case naming a broken challenge is not reported twice.
+    """
+    today = settings.today or datetime.datetime.now(zoneinfo.ZoneInfo(site.timezone)).date()
+    departments = {key: _department(key, r) for key, r in data.departments.items()}
+    categories = {
+        key: Category(key, r.values["name"], r.values.get("description")) for key, r in data.categories.items()
+    }
     by_kind: dict[str, list[Document]] = {"challenges": [], "cases": [], "pages": []}
     draft_challenges: set[str] = set()
     for doc in documents:
@@ -76,10 +90,10 @@ def assemble(
         elif doc.source.kind == "challenges":
             draft_challenges.add(doc.source.slug)
     refs = _References(report, departments, categories, site.channels)
-    challenges = [_challenge(d, refs, renderer, today, report) for d in by_kind["challenges"]]
+    challenges = [_challenge(d, refs, bodies, today, report) for d in by_kind["challenges"]]
     known = {c.slug: c for c in challenges if c is not None}
-    cases = [_case(d, refs, renderer, known, discovered, draft_challenges, report) for d in by_kind["cases"]]
-    pages = [_page(d, renderer, report) for d in by_kind["pages"]]
+    cases = [_case(d, refs, bodies, known, discovered, draft_challenges, report) for d in by_kind["cases"]]
+    pages = [_page(d, bodies, report) for d in by_kind["pages"]]
     catalogue = Catalogue(
         site=site,
         today=today,
@@ -198,8 +212,8 @@ def report_unknown(report: Report, doc: Document, path: str, key: str, choices: 
         report.error(doc.source.name, line, "ref_unknown", field=path, value=key, where=where, choices=shown or "—")
 
 
-def _body(doc: Document, renderer: MarkdownRenderer, report: Report) -> str:
-    rendered = renderer.render(doc.body, doc.body_line)
+def _body(doc: Document, bodies: Mapping[str, Rendered], report: Report) -> str:
+    rendered = bodies[doc.source.name]
     for problem in rendered.problems:
         report.error(doc.source.name, problem.line, problem.code, **problem.args)
     return rendered.html
@@ -232,14 +246,14 @@ def _check_file_names(doc: Document, files: list[File | None], report: Report) -
 
 
 def _challenge(
-    doc: Document, refs: _References, renderer: MarkdownRenderer, today: datetime.date, report: Report
+    doc: Document, refs: _References, bodies: Mapping[str, Rendered], today: datetime.date, report: Report
 ) -> Challenge | None:
     v = doc.record.values
     before = len(report.errors)
     department = refs.one(doc, "department", "departments")
     categories = refs.many(doc, "categories", "categories")
     channels = refs.many(doc, "channels", "channels")
-    body = _body(doc, renderer, report)
+    body = _body(doc, bodies, report)
     if not doc.valid:
         return None
     image = _image(doc, report)
@@ -298,7 +312,7 @@ def _image(doc: Document, report: Report) -> File | None:
 def _case(
     doc: Document,
     refs: _References,
-    renderer: MarkdownRenderer,
+    bodies: Mapping[str, Rendered],
     challenges: dict[str, Challenge],
     discovered: set[str],
     drafts: set[str],
@@ -316,7 +330,7 @@ def _case(
             report.error(doc.source.name, doc.record.line_of("challenge"), "ref_draft", value=slug)
         elif slug not in discovered:  # a challenge with errors of its own is reported at its file
             report_unknown(report, doc, "challenge", slug, sorted(discovered - drafts), "content/challenges/")
-    body = _body(doc, renderer, report)
+    body = _body(doc, bodies, report)
     if not doc.valid:
         return None
     image = _image(doc, report)
@@ -349,13 +363,13 @@ def _case(
     )
 
 
-def _page(doc: Document, renderer: MarkdownRenderer, report: Report) -> Page | None:
+def _page(doc: Document, bodies: Mapping[str, Rendered], report: Report) -> Page | None:
     v = doc.record.values
     if doc.source.slug in urls.RESERVED_SLUGS:
         report.error(doc.source.name, 1, "page_slug_reserved", slug=doc.source.slug)
         return None
     before = len(report.errors)
-    body = _body(doc, renderer, report)
+    body = _body(doc, bodies, report)
     if not doc.valid or len(report.errors) > before:
         return None
     return Page(doc.source.slug, doc.source.name, v["title"], v.get("description"), v.get("nav_order"), body)

@@ -19,6 +19,7 @@ from catalogue.output import UnsafeOutput, check_output
 from catalogue.pipeline import Options, build_site, load_catalogue
 from catalogue.project import choose_language, site_hints
 from catalogue.serve import Preview, Unavailable
+from catalogue.timings import STAGES, Timings
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("build", "check", "serve", "new")
@@ -51,6 +52,11 @@ def parser(lang: str) -> argparse.ArgumentParser:
             raise argparse.ArgumentTypeError(ui_text("cli.bad_port", lang, value=value))
         return int(value)
 
+    def jobs(value: str) -> int:
+        if not value.isdigit() or not 1 <= int(value) <= 256:
+            raise argparse.ArgumentTypeError(ui_text("cli.bad_jobs", lang, value=value))
+        return int(value)
+
     main = argparse.ArgumentParser(prog="python build.py", description=t("cli.description"))
     commands = main.add_subparsers(dest="command", metavar="{" + ",".join(COMMANDS) + "}")
     build, check, serve, new = (commands.add_parser(c, help=t(f"cli.{c}"), description=t(f"cli.{c}")) for c in COMMANDS)
@@ -64,8 +70,11 @@ def parser(lang: str) -> argparse.ArgumentParser:
         sub.add_argument("--strict", action="store_true", help=t("cli.strict"))
     for sub in (build, serve):
         sub.add_argument("--templates", type=Path, metavar="DIR", help=t("cli.templates"))
+        sub.add_argument("--jobs", type=jobs, metavar="N", help=t("cli.jobs"))
+        sub.add_argument("--no-cache", action="store_true", help=t("cli.no_cache"))
     build.add_argument("--out", type=Path, metavar="DIR", help=t("cli.out"))
     build.add_argument("--base-url", metavar="URL", help=t("cli.base_url"))
+    build.add_argument("--timings", action="store_true", help=t("cli.timings"))
     serve.add_argument("--host", default="127.0.0.1", help=t("cli.host"))
     serve.add_argument("--port", type=port, default=8000, help=t("cli.port"))
     new.add_argument("kind", choices=tuple(scaffold.KINDS), help=t("cli.kind"))
@@ -135,6 +144,8 @@ def _options(args: argparse.Namespace, project: Path, content: Path, out: Path) 
         drafts=args.drafts,
         today=args.today,
         strict=getattr(args, "strict", False),
+        jobs=getattr(args, "jobs", None),
+        cache=None if getattr(args, "no_cache", True) else project / ".cache" / "build",
     )
 
 
@@ -147,10 +158,11 @@ def _build(args: argparse.Namespace, project: Path, content: Path, lang: str) ->
     started = time.perf_counter()
     report = Report()
     progress = Progress(lang)
+    timings = Timings()
     if args.command == "check":
         catalogue, written = load_catalogue(options, report), None
     else:
-        catalogue, written = build_site(options, report, progress)
+        catalogue, written = build_site(options, report, progress, timings)
     progress.clear()
     if catalogue is not None:
         lang = choose_language(args.lang, os.environ, catalogue.site.language)
@@ -168,6 +180,11 @@ def _build(args: argparse.Namespace, project: Path, content: Path, lang: str) ->
     else:
         out = _folder(options.out, project)
         print(ui_text("summary.build", lang, out=out, pages=progress.pages, files=written, **counts))
+    if getattr(args, "timings", False):
+        for stage in STAGES:
+            seconds = f"{timings.seconds.get(stage, 0.0):.3f}"
+            label = ui_text(f"timings.{stage}", lang)
+            print(ui_text("timings.line", lang, stage=label, seconds=seconds), file=sys.stderr)
     return EXIT_CONTENT if failed else EXIT_OK
 
 

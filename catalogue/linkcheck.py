@@ -46,6 +46,12 @@ class _Origin(NamedTuple):
     template: str | None
 
 
+class PageLinks(NamedTuple):
+    """The links of one output file: per origin, the URLs to other files and the missing same-page fragments."""
+
+    groups: tuple[tuple[_Origin, frozenset[str], tuple[str, ...]], ...]
+
+
 class LinkChecker:
     """Collects the links of each output file as it is written; `broken()` resolves them all at the end."""
 
@@ -66,7 +72,13 @@ class LinkChecker:
     def scan(
         self, path: str, text: str, *, body: str | None = None, source: str | None = None, template: str | None = None
     ) -> None:
-        """Record the links of one output file (`path` relative to the site root).
+        """Record the links of one output file (`path` relative to the site root); see `extract`."""
+        self.add(path, self.extract(path, text, body=body, source=source, template=template))
+
+    def extract(
+        self, path: str, text: str, *, body: str | None = None, source: str | None = None, template: str | None = None
+    ) -> PageLinks:
+        """The links of one output file, grouped by who wrote them; needs no state, so a worker can do it.
 
         `body` is the Markdown HTML embedded in it, written by the content file `source`;
         `template` is the template that made the page.
@@ -75,14 +87,34 @@ class LinkChecker:
         head_end = text.find("</head>")
         if head_end >= 0:
             found.update(_META_URL.findall(text, 0, head_end))
+        groups = []
         if body:
             # What the body holds is the Markdown's (a URL also in the template is checked once, as the
             # Markdown's), and a match outside a tag there is text that only looks like an attribute.
             in_body = set(_LINK.findall(body))
             found -= in_body
             if in_body or self.raw_html:
-                self._record(path, text, markdown_links(body, raw_html=self.raw_html), _Origin(source, template))
-        self._record(path, text, found, _Origin(None, template))
+                written = markdown_links(body, raw_html=self.raw_html)
+                groups.append(self._group(text, written, _Origin(source, template)))
+        groups.append(self._group(text, found, _Origin(None, template)))
+        return PageLinks(tuple(groups))
+
+    def add(self, path: str, links: PageLinks) -> None:
+        """Take in the links `extract` found in the file `path`; pages must come in the order they are built."""
+        for origin, targets, missing in links.groups:
+            self._broken.extend(Broken(path, url, True, origin.source, origin.template) for url in missing)
+            seen = self._seen.setdefault(origin, set())
+            for raw in targets - seen:
+                url = html.unescape(raw) if "&" in raw else raw
+                if url.startswith("/") or "//" in url:
+                    seen.add(raw)
+                    if url not in self._resolved:
+                        self._resolved[url] = self._resolve(url, path)
+                    target = self._resolved[url]
+                else:
+                    target = self._resolve(url, path)
+                if target is not None:
+                    self._wanted.setdefault(target, {}).setdefault(origin, (path, url))
 
     def broken(self, files: Collection[str], read: Callable[[str], str]) -> list[Broken]:
         """Every link whose file is not among `files` (paths relative to the site root), or whose id is missing.
@@ -98,24 +130,16 @@ class LinkChecker:
                 found.extend(Broken(page, url, anchor, o.source, o.template) for o, (page, url) in wanted.items())
         return sorted(found, key=lambda b: (b.page, b.url, b.source or "", b.template or ""))
 
-    def _record(self, path: str, text: str, found: set[str], origin: _Origin) -> None:
-        seen = self._seen.setdefault(origin, set())
-        for raw in found - seen:
+    def _group(self, text: str, found: set[str], origin: _Origin) -> tuple[_Origin, frozenset[str], tuple[str, ...]]:
+        """Links to other files, and the same-page #fragments with no element of that id."""
+        targets, missing = set(), []
+        for raw in found:
             url = html.unescape(raw) if "&" in raw else raw
-            if url.startswith("#"):
-                fragment = unquote(url[1:])
-                if fragment and not self._has_id(text, fragment):
-                    self._broken.append(Broken(path, url, True, origin.source, origin.template))
-                continue
-            if url.startswith("/") or "//" in url:
-                seen.add(raw)
-                if url not in self._resolved:
-                    self._resolved[url] = self._resolve(url, path)
-                target = self._resolved[url]
-            else:
-                target = self._resolve(url, path)
-            if target is not None:
-                self._wanted.setdefault(target, {}).setdefault(origin, (path, url))
+            if not url.startswith("#"):
+                targets.add(raw)
+            elif (fragment := unquote(url[1:])) and not self._has_id(text, fragment):
+                missing.append(url)
+        return origin, frozenset(targets), tuple(sorted(missing))
 
     def _has_id(self, text: str, fragment: str) -> bool:
         """Whether an element of the page has this id: a plain search first, which finds nearly every one."""

@@ -40,9 +40,10 @@ class Data:
     categories: dict[str, Record]
 
 
-def read_text(source: Source, report: Report) -> str | None:
-    """The file as text. A UTF-8 byte-order mark is dropped, as editors on Windows add one."""
-    raw = source.path.read_bytes()
+def read_text(source: Source, report: Report, raw: bytes | None = None) -> str | None:
+    """The file (or its bytes `raw`) as text. A UTF-8 byte-order mark is dropped, as editors on Windows add one."""
+    if raw is None:
+        raw = source.path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         report.error(source.name, 1, "file_too_large", size=len(raw), limit=MAX_FILE_BYTES)
         return None
@@ -55,9 +56,12 @@ def read_text(source: Source, report: Report) -> str | None:
     return text.replace("\r\n", "\n")
 
 
-def load_document(source: Source, report: Report) -> Document | None:
-    """Load one challenge, case or page; None when its front matter could not be read at all."""
-    text = read_text(source, report)
+def load_document(source: Source, report: Report, raw: bytes | None = None) -> Document | None:
+    """Load one challenge, case or page; None when its front matter could not be read at all.
+
+    `raw` is the file's bytes, when the caller has read them already.
+    """
+    text = read_text(source, report, raw)
     if text is None:
         return None
     if not _YAML.detect(text):

@@ -547,6 +547,27 @@ UI: dict[str, dict[str, str]] = {
         "en": "absolute URL the site is published at (overrides site.yaml)",
     },
     "cli.strict": {"ja": "警告もエラーとして扱う", "en": "treat warnings as errors"},
+    "cli.timings": {"ja": "段階ごとの所要時間を表示する", "en": "print the time each stage took"},
+    "timings.line": {"ja": "  {stage}: {seconds} 秒", "en": "  {stage}: {seconds} s"},
+    "timings.load": {"ja": "読み込みと検証", "en": "load and validate"},
+    "timings.markdown": {"ja": "Markdown の変換", "en": "Markdown"},
+    "timings.model": {"ja": "つながりの確認", "en": "model"},
+    "timings.plan": {"ja": "ページの一覧", "en": "page plan"},
+    "timings.fingerprints": {"ja": "変更の判定", "en": "change detection"},
+    "timings.data": {"ja": "フィードとオープンデータ", "en": "feeds and open data"},
+    "timings.search": {"ja": "検索インデックス", "en": "search index"},
+    "timings.pages": {"ja": "ページの書き出し", "en": "pages (templates and writing)"},
+    "timings.links": {"ja": "リンクの確認", "en": "link check"},
+    "timings.files": {"ja": "画像・添付・CSS の複写", "en": "images, attachments, assets"},
+    "timings.commit": {"ja": "出力の入れ替え", "en": "swap in the output"},
+    "cli.jobs": {
+        "ja": "並行して処理するプロセスの数（既定: 大きなサイトではCPUの数）",
+        "en": "worker processes (default: one per CPU for big sites)",
+    },
+    "cli.no_cache": {
+        "ja": "ビルドキャッシュ（.cache/build）を使わず、すべて作り直す",
+        "en": "build everything afresh, without the build cache (.cache/build)",
+    },
     "cli.drafts": {"ja": "下書き（draft: true）も含める", "en": "include drafts (draft: true)"},
     "cli.today": {
         "ja": "この日付で作る YYYY-MM-DD（既定: サイトのタイムゾーンでの今日）",
@@ -567,6 +588,10 @@ UI: dict[str, dict[str, str]] = {
     "cli.bad_date": {
         "ja": "YYYY-MM-DD の形の日付を書いてください（{value}）",
         "en": "expected a date as YYYY-MM-DD, got {value}",
+    },
+    "cli.bad_jobs": {
+        "ja": "1 から 256 までの整数を書いてください（{value}）",
+        "en": "expected a whole number from 1 to 256, got {value}",
     },
     "cli.bad_port": {
         "ja": "0 から 65535 までの整数を書いてください（{value}）",

@@ -51,24 +51,38 @@ class Staging:
         self.written: set[str] = set()
         self.count = 0
 
-    def _target(self, relative: str) -> Path:
+    def claim(self, relative: str) -> Path:
+        """Reserve `relative` for one output, and return where it goes."""
         if relative in self.written:
             raise RuntimeError(f"two outputs for one path: {relative}")
         self.written.add(relative)
+        self.count += 1
+        return self.root / relative
+
+    def put(self, relative: str, data: str | bytes) -> os.stat_result:
+        """Write a claimed path (a worker process may do this); returns the file's status."""
         target = self.root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        return target
+        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        return target.stat()
 
     def write(self, relative: str, data: str | bytes) -> None:
-        target = self._target(relative)
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        target.write_bytes(data)
-        self.count += 1
+        self.claim(relative)
+        self.put(relative, data)
 
     def copy(self, source: Path, relative: str) -> None:
-        shutil.copyfile(source, self._target(relative))
-        self.count += 1
+        target = self.claim(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+    def keep(self, previous: Path, relative: str) -> None:
+        """Fill a claimed path with an unchanged file of the previous output: a hard link, or a copy."""
+        target = self.root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(previous, target)
+        except OSError:
+            shutil.copy2(previous, target)
 
     def commit(self) -> None:
         """Swap the staged folder in; the previous output is removed only after."""

@@ -8,25 +8,34 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from catalogue import urls
-from catalogue.assemble import Settings, assemble
+from catalogue import parallel, urls
+from catalogue.assemble import Settings, assemble, markdown_settings, site_of
 from catalogue.assets import collect_assets
+from catalogue.bodies import load_documents, render_bodies
+from catalogue.cache import BuildCache, digest, generator_version
 from catalogue.diagnostics import Report
 from catalogue.discover import discover
-from catalogue.linkcheck import LinkChecker
-from catalogue.load import load_data, load_document
+from catalogue.fingerprint import Fingerprints
+from catalogue.linkcheck import LinkChecker, PageLinks
+from catalogue.load import load_data
+from catalogue.manifest import Manifest, write_group
 from catalogue.model import Catalogue
 from catalogue.output import Staging
+from catalogue.page_writer import write_pages
 from catalogue.pages import plan
-from catalogue.publish import build_time, extra_files, origin, report_broken
+from catalogue.publish import build_time, extra_files, report_broken
 from catalogue.render import Renderer, TemplateProblem, report_template_problem
 from catalogue.search_index import search_files
 from catalogue.search_variants import Variants, load_variants
 from catalogue.sitemap import entry, latest_change
+from catalogue.timings import Timings
 
 
 @dataclass(frozen=True)
 class Options:
+    """`jobs`: worker processes (None: one per processor when the site is big enough).
+    `cache`: the folder of the persistent build cache (None: build everything afresh)."""
+
     project: Path
     content: Path
     templates: Path
@@ -36,28 +45,41 @@ class Options:
     drafts: bool = False
     today: datetime.date | None = None
     strict: bool = False
+    jobs: int | None = None
+    cache: Path | None = None
 
 
 def load_catalogue(options: Options, report: Report) -> Catalogue | None:
     """Everything up to the model; None when the data files are unusable."""
-    return _load(options, report)[0]
+    return _load(options, report, None)[0]
 
 
-def _load(options: Options, report: Report) -> tuple[Catalogue | None, Variants]:
+def _load(
+    options: Options, report: Report, cache: BuildCache | None, timings: Timings | None = None
+) -> tuple[Catalogue | None, Variants]:
     """The model and the search variant table, each file read and checked once."""
-    sources = discover(options.content, options.project, report)
-    data = load_data(sources.data, report)
-    documents = [doc for source in sources.documents if (doc := load_document(source, report))]
-    variants = load_variants(options.content, options.project, report)
-    if data is None:
+    timings = timings or Timings()
+    with timings.stage("load"):
+        sources = discover(options.content, options.project, report)
+        data = load_data(sources.data, report)
+        documents = load_documents(sources.documents, report, cache, options.jobs)
+        variants = load_variants(options.content, options.project, report)
+        settings = Settings(options.base_url, options.today, options.drafts)
+        site = site_of(data, settings, report) if data is not None else None
+    if data is None or site is None:
         return None, variants
-    settings = Settings(options.base_url, options.today, options.drafts)
-    discovered = {source.slug for source in sources.documents if source.kind == "challenges"}
-    return assemble(data, documents, discovered, settings, report), variants
+    with timings.stage("markdown"):
+        bodies = render_bodies(documents, markdown_settings(site), cache, options.jobs)
+    with timings.stage("model"):
+        discovered = {source.slug for source in sources.documents if source.kind == "challenges"}
+        return assemble(site, data, documents, bodies, discovered, settings, report), variants
 
 
 def build_site(
-    options: Options, report: Report, progress: Callable[[int, int], None] | None = None
+    options: Options,
+    report: Report,
+    progress: Callable[[int, int], None] | None = None,
+    timings: Timings | None = None,
 ) -> tuple[Catalogue | None, int | None]:
     """Build into a staging folder and swap it in; `progress(done, total)` follows the pages.
 
@@ -65,50 +87,93 @@ def build_site(
     (None when the build failed and the previous output was kept). The
     output folder is checked by the caller (`output.check_output`) first.
     """
-    catalogue, variants = _load(options, report)
-    if catalogue is None or report.failed(strict=options.strict):
-        return catalogue, None
+    cache = BuildCache(options.cache) if options.cache is not None else None
+    timings = timings or Timings()
+    written = None
+    try:
+        catalogue, variants = _load(options, report, cache, timings)
+        if catalogue is not None and not report.failed(strict=options.strict):
+            written = _write(options, catalogue, variants, report, cache, progress, timings)
+    finally:
+        if cache is not None:
+            cache.finish(prune=written is not None)
+    return catalogue, written
+
+
+def _write(
+    options: Options,
+    catalogue: Catalogue,
+    variants: Variants,
+    report: Report,
+    cache: BuildCache | None,
+    progress: Callable[[int, int], None] | None,
+    timings: Timings,
+) -> int | None:
+    """Pages, data files, search index, assets and files, checked for broken links, then swapped in."""
     assets = collect_assets(options.static)
     renderer = Renderer(options.templates, catalogue, assets)
     staging = Staging(options.out)
+    manifest = Manifest(cache, staging)
+    prints = Fingerprints()
     # Links are checked on every build, from the pages as they are rendered; a broken one fails the build.
     links = LinkChecker(catalogue.site.base_url, raw_html=catalogue.site.allow_html)
-    latest = latest_change(catalogue)
-    in_sitemap = []
+    feed_links: list[tuple[str, PageLinks]] = []
     try:
-        specs = list(plan(catalogue, renderer.t))
-        for done, spec in enumerate(specs, 1):
-            path, html = urls.output_file(spec.path), renderer.render(spec)
-            staging.write(path, html)
-            links.scan(path, html, **origin(spec))
-            if (page := entry(spec, latest)) is not None:
-                in_sitemap.append(page)
-            if progress is not None:
-                progress(done, len(specs))
-        built = build_time(catalogue, os.environ.get("SOURCE_DATE_EPOCH"))
-        for path, data in extra_files(catalogue, in_sitemap, built):
-            staging.write(path, data)
-            if path.endswith(".xml") and isinstance(data, str):
-                links.scan(path, data)
-        for path, text in search_files(catalogue, variants, renderer.t):
-            staging.write(path, text)
-        for asset in assets.values():
-            staging.copy(asset.source, asset.output)
-        _copy_files(catalogue, staging)
-        broken = links.broken(staging.written, lambda path: (staging.root / path).read_text(encoding="utf-8"))
+        with timings.stage("plan"):
+            specs = list(plan(catalogue, renderer.t))
+        parallel_pages = parallel.processes(options.jobs, len(specs)) > 1
+
+        def data_files() -> None:
+            """Written while worker processes render the pages."""
+            latest = latest_change(catalogue)
+            in_sitemap = [page for spec in specs if (page := entry(spec, latest)) is not None]
+            built = build_time(catalogue, os.environ.get("SOURCE_DATE_EPOCH"))
+            whole = prints.of([generator_version(), catalogue]) if cache else ""
+            with timings.stage("data"):
+                found = write_group(
+                    manifest,
+                    "group:data",
+                    digest(whole, prints.of([in_sitemap, built])) if cache else "",
+                    lambda: extra_files(catalogue, in_sitemap, built),
+                    lambda path, data: links.extract(path, data) if isinstance(data, str) and path.endswith(".xml")
+                    else None,
+                )
+            feed_links.extend(found)
+            workers = 0 if parallel_pages else None
+            with timings.stage("search"):
+                write_group(
+                    manifest,
+                    "group:search",
+                    digest(whole, prints.of(variants)) if cache else "",
+                    lambda: search_files(catalogue, variants, renderer.t, workers=workers),
+                )
+
+        write_pages(
+            specs, renderer, options.templates, manifest, prints, links, options.jobs, progress, data_files, timings
+        )
+        with timings.stage("files"):
+            for asset in assets.values():
+                staging.copy(asset.source, asset.output)
+            _copy_files(catalogue, staging)
+        with timings.stage("links"):
+            for path, found_links in feed_links:
+                links.add(path, found_links)
+            broken = links.broken(staging.written, lambda path: (staging.root / path).read_text(encoding="utf-8"))
     except TemplateProblem as problem:
         report_template_problem(problem, options.templates, options.project, report)
         staging.discard()
-        return catalogue, None
+        return None
     except BaseException:
         staging.discard()
         raise
     if broken:
         report_broken(broken, catalogue.site.base_path, options.templates, options.project, report)
         staging.discard()
-        return catalogue, None
-    staging.commit()
-    return catalogue, staging.count
+        return None
+    with timings.stage("commit"):
+        staging.commit()
+        manifest.commit()
+    return staging.count
 
 
 def _copy_files(catalogue: Catalogue, staging: Staging) -> None:

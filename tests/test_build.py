@@ -60,7 +60,8 @@ def test_failed_build_keeps_previous_site_and_leaves_no_temporary_folders(projec
     result = project.run(capsys, "build")
     assert result.code == 1
     assert files_of(project.root / "site") == before
-    assert sorted(p.name for p in project.root.iterdir()) == ["content", "site", "static", "templates"]
+    assert sorted(p.name for p in project.root.iterdir()) == [".cache", "content", "site", "static", "templates"]
+    assert [p.name for p in (project.root / ".cache").iterdir()] == ["build"]
 
 
 def test_template_error_keeps_previous_site(project: Project, capsys) -> None:

@@ -1,0 +1,171 @@
+"""The persistent build cache: results keyed by a digest of everything they were made from.
+
+It lives in one SQLite file (`.cache/build/cache.sqlite`, git-ignored), so that
+a build of 50,000 items reads only the entries it asks for. Entries are grouped
+in namespaces ("markdown", "document", a page namespace per output folder).
+A new generator version empties the whole cache, since changed code could
+change any output; a build prunes, in each namespace it used, the entries it did
+not use. The cache can only save time: if the file is unreadable or locked for
+too long, the build goes on without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import pickle
+import sqlite3
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+FILE = "cache.sqlite"
+_PACKAGE = Path(__file__).resolve().parent
+_LIBRARIES = ("jinja2", "markdown", "markupsafe", "pyyaml", "python-frontmatter")
+_BATCH = 500  # keys per SELECT: SQLite allows at most 999 parameters
+
+
+@cache
+def generator_version() -> str:
+    """A digest of the generator's own code and the versions of the libraries whose output it publishes."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".html", ".js", ".css"):
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name}=?".encode())
+    return digest.hexdigest()
+
+
+def digest(*parts: str | bytes) -> str:
+    """A short, stable key for the given parts, each kept apart from the next."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hashed.update(len(data).to_bytes(8, "little"))
+        hashed.update(data)
+    return hashed.hexdigest()
+
+
+class BuildCache:
+    """Key–value store of picklable values; `finish()` records what this build used."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._used: dict[str, set[str]] = {}
+        self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection | None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            db = self._connect()
+            if db is None:  # a damaged file: start again
+                (self.folder / FILE).unlink(missing_ok=True)
+                db = self._connect()
+            return db
+        except OSError:
+            return None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        db = sqlite3.connect(self.folder / FILE, timeout=10, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries "
+                "(namespace TEXT, key TEXT, value BLOB, PRIMARY KEY (namespace, key)) WITHOUT ROWID"
+            )
+            row = db.execute("SELECT value FROM meta WHERE name = 'generator'").fetchone()
+            if row is None or row[0] != generator_version():
+                db.execute("DELETE FROM entries")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('generator', ?)", (generator_version(),))
+            db.execute("BEGIN")
+            return db
+        except sqlite3.DatabaseError:
+            db.close()
+            return None
+
+    def get_many(self, namespace: str, keys: Iterable[str]) -> dict[str, Any]:
+        """The cached values among `keys`; every key asked for counts as used."""
+        wanted = list(dict.fromkeys(keys))
+        self._used.setdefault(namespace, set()).update(wanted)
+        found: dict[str, Any] = {}
+        if self._db is None:
+            return found
+        try:
+            for start in range(0, len(wanted), _BATCH):
+                batch = wanted[start : start + _BATCH]
+                marks = ",".join("?" * len(batch))
+                query = f"SELECT key, value FROM entries WHERE namespace = ? AND key IN ({marks})"
+                for key, value in self._db.execute(query, (namespace, *batch)):
+                    found[key] = pickle.loads(value)
+        except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            self._give_up()
+            return {}
+        return found
+
+    def put_many(self, namespace: str, items: Mapping[str, Any]) -> None:
+        self._used.setdefault(namespace, set()).update(items)
+        if self._db is None or not items:
+            return
+        rows = [(namespace, key, pickle.dumps(value, protocol=5)) for key, value in items.items()]
+        try:
+            self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+        except sqlite3.DatabaseError:
+            self._give_up()
+
+    def drop(self, namespace: str) -> None:
+        """Forget a whole namespace."""
+        self._execute("DELETE FROM entries WHERE namespace = ?", (namespace,))
+
+    def rename(self, old: str, new: str) -> None:
+        """Replace namespace `new` with the entries of `old`."""
+        self.drop(new)
+        self._execute("UPDATE entries SET namespace = ? WHERE namespace = ?", (new, old))
+        self._used[new] = self._used.pop(old, set())
+
+    def _execute(self, statement: str, parameters: tuple[str, ...]) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute(statement, parameters)
+        except sqlite3.DatabaseError:
+            self._give_up()
+
+    def finish(self, *, prune: bool) -> None:
+        """Save what this build added; with `prune`, forget what it did not use in the namespaces it used."""
+        if self._db is None:
+            return
+        try:
+            if prune:
+                self._db.execute("CREATE TEMP TABLE used (namespace TEXT, key TEXT, PRIMARY KEY (namespace, key))")
+                for namespace, keys in self._used.items():
+                    self._db.executemany("INSERT INTO used VALUES (?, ?)", ((namespace, k) for k in keys))
+                    self._db.execute(
+                        "DELETE FROM entries WHERE namespace = ? "
+                        "AND key NOT IN (SELECT key FROM used WHERE namespace = ?)",
+                        (namespace, namespace),
+                    )
+                self._db.execute("DROP TABLE used")
+            self._db.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            pass
+        self.close()
+
+    def close(self) -> None:
+        if self._db is not None:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            self._db.close()
+            self._db = None
+
+    def _give_up(self) -> None:
+        """The cache cannot be read or written: carry on without it."""
+        try:
+            self.close()
+        except sqlite3.DatabaseError:
+            self._db = None

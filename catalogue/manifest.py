@@ -1,0 +1,115 @@
+"""What the previous build wrote into the output folder, so that this one can keep what has not changed.
+
+Entries live in the build cache, in a namespace of their own per output
+folder: for each page, and for each group of files made together (the search
+index, the data files), the fingerprint of its inputs, the size and time of
+every file written, and the links found in them. A file is kept only if it is
+still there with that size and time, so hand edits and other builds into the
+same folder are noticed. This build's entries replace the previous ones only
+once its output has been swapped in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from catalogue.cache import BuildCache, digest
+from catalogue.linkcheck import PageLinks
+from catalogue.output import Staging
+
+_BATCH = 2000  # entries read or written at a time
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Files made from one fingerprint: (path, size, time in ns, links) each."""
+
+    fingerprint: str
+    files: tuple[tuple[str, int, int, PageLinks | None], ...]
+
+
+class Manifest:
+    def __init__(self, cache: BuildCache | None, staging: Staging) -> None:
+        self.cache = cache
+        self.staging = staging
+        self.namespace = "out:" + digest(str(staging.out.resolve()))
+        self._new: dict[str, Entry] = {}
+        if cache is not None:
+            cache.drop(self.namespace + ":new")  # what a failed build left
+
+    def unchanged(self, keys: Sequence[str], fingerprints: Sequence[str]) -> dict[int, Entry]:
+        """The entries among `keys` made from the same fingerprint and still intact in the output, by index."""
+        found: dict[int, Entry] = {}
+        if self.cache is None:
+            return found
+        for start in range(0, len(keys), _BATCH):
+            entries = self.cache.get_many(self.namespace, keys[start : start + _BATCH])
+            for index in range(start, min(start + _BATCH, len(keys))):
+                entry = entries.get(keys[index])
+                if entry is not None and entry.fingerprint == fingerprints[index] and self._intact(entry):
+                    found[index] = entry
+        return found
+
+    def keep(self, key: str, entry: Entry) -> None:
+        """Take the entry's files over from the previous output (their paths already claimed)."""
+        for path, *_ in entry.files:
+            self.staging.keep(self.staging.out / path, path)
+        self.record(key, entry)
+
+    def record(self, key: str, entry: Entry) -> None:
+        if self.cache is None:
+            return
+        self._new[key] = entry
+        if len(self._new) >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.cache is not None:
+            self.cache.put_many(self.namespace + ":new", self._new)
+        self._new = {}
+
+    def commit(self) -> None:
+        """After the output was swapped in: this build's entries replace the previous build's."""
+        if self.cache is not None:
+            self.flush()
+            self.cache.rename(self.namespace + ":new", self.namespace)
+
+    def _intact(self, entry: Entry) -> bool:
+        for path, size, mtime_ns, _ in entry.files:
+            try:
+                stat = (self.staging.out / path).stat()
+            except OSError:
+                return False
+            if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
+                return False
+        return True
+
+
+def write_group(
+    manifest: Manifest,
+    key: str,
+    fingerprint: str,
+    make: Callable[[], Iterable[tuple[str, str | bytes]]],
+    scan: Callable[[str, str | bytes], PageLinks | None] = lambda path, data: None,
+) -> list[tuple[str, PageLinks]]:
+    """Files made together: kept from the previous output if `fingerprint` is unchanged, else made and written.
+
+    Returns the links `scan` found in them.
+    """
+    previous = manifest.unchanged([key], [fingerprint]) if manifest.cache is not None else {}
+    if previous:
+        entry = previous[0]
+        for path, *_ in entry.files:
+            manifest.staging.claim(path)
+        manifest.keep(key, entry)
+    else:
+        files = []
+        for path, data in make():
+            manifest.staging.claim(path)
+            stat = manifest.staging.put(path, data)
+            files.append((path, stat.st_size, stat.st_mtime_ns, scan(path, data)))
+        entry = Entry(fingerprint, tuple(files))
+        manifest.record(key, entry)
+    return [(path, links) for path, _, _, links in entry.files if links is not None]
+

@@ -1,0 +1,205 @@
+"""Builds that reuse the build cache or spread over processes write exactly what a fresh, serial build writes.
+
+Each scenario edits the sample content (or a template, a data file, a
+stylesheet) the way an editor would, builds with the cache, and compares the
+whole output with a build from scratch in one process. Unchanged pages must
+be kept from the previous output (the same file, hard-linked), not rendered
+again.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import REPO, Project, Result, files_of
+
+from catalogue import cache as build_cache
+
+SITE = Path("site")
+WATCH = "content/challenges/elderly-watching.md"  # has a case
+PARENTING = "content/challenges/parenting-info-delivery.md"  # has none
+
+
+@pytest.fixture
+def sample(project: Project) -> Project:
+    shutil.rmtree(project.content)
+    shutil.copytree(REPO / "content", project.content)
+    return project
+
+
+def build(project: Project, capsys: pytest.CaptureFixture[str], *args: str) -> Result:
+    result = project.run(capsys, "build", *args)
+    assert result.code == 0, result.err
+    return result
+
+
+def fresh(project: Project, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> dict[str, bytes]:
+    """The output of a build from scratch, in one process, into a folder of its own."""
+    out = tmp_path / "fresh"
+    shutil.rmtree(out, ignore_errors=True)
+    build(project, capsys, "--no-cache", "--jobs", "1", "--out", str(out))
+    return files_of(out)
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*.html")}
+
+
+def rebuilt(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    """The pages written anew rather than kept."""
+    return {path for path, inode in after.items() if before.get(path) != inode}
+
+
+def test_parallel_build_writes_what_a_serial_build_writes(sample: Project, capsys, tmp_path: Path) -> None:
+    build(sample, capsys, "--no-cache", "--jobs", "1", "--out", str(tmp_path / "serial"))
+    build(sample, capsys, "--no-cache", "--jobs", "2", "--out", str(tmp_path / "parallel"))
+    assert files_of(tmp_path / "parallel") == files_of(tmp_path / "serial")
+
+
+def test_parallel_build_reports_what_a_serial_build_reports(sample: Project, capsys) -> None:
+    sample.edit(WATCH, "status: realized", "status: realised")
+    sample.edit(PARENTING, "\n## ", "\n[壊れたリンク](javascript:alert(1))\n\n## ")
+    sample.edit("content/cases/plastic-bag-recycling.md", "challenge: plastic-waste-reduction", "challenge: nothing")
+    serial = sample.run(capsys, "build", "--no-cache", "--jobs", "1")
+    parallel = sample.run(capsys, "build", "--no-cache", "--jobs", "2")
+    assert serial.code == parallel.code == 1
+    assert serial.err.count("error:") >= 3
+    assert parallel.err == serial.err
+
+
+def test_warm_rebuild_keeps_every_page(sample: Project, capsys, tmp_path: Path) -> None:
+    build(sample, capsys)
+    before = inodes(sample.root / SITE)
+    build(sample, capsys)
+    assert rebuilt(before, inodes(sample.root / SITE)) == set()
+    assert files_of(sample.root / SITE) == fresh(sample, capsys, tmp_path)
+
+
+def _edit_body(p: Project) -> None:
+    p.edit(WATCH, "\n## ", "\n見守りの新しい段落です。\n\n## ")
+
+
+def _retitle(p: Project) -> None:
+    p.edit(WATCH, "title: 一人暮らしの高齢者の異変に", "title: 【更新】一人暮らしの高齢者の異変に")
+
+
+def _add(p: Project) -> None:
+    text = (p.root / PARENTING).read_text(encoding="utf-8").replace("title: ", "title: 新しい課題 ", 1)
+    (p.root / "content/challenges/new-challenge.md").write_text(text, encoding="utf-8")
+
+
+def _rename(p: Project) -> None:
+    (p.root / "content/challenges/new-challenge.md").rename(p.root / "content/challenges/renamed-challenge.md")
+
+
+def _delete(p: Project) -> None:
+    (p.root / "content/challenges/renamed-challenge.md").unlink()
+
+
+def _category(p: Project) -> None:
+    text = (p.content / "categories.yaml").read_text(encoding="utf-8")
+    (p.content / "categories.yaml").write_text(text.replace("name: ", "name: 新", 1), encoding="utf-8")
+
+
+def _site_title(p: Project) -> None:
+    text = (p.content / "site.yaml").read_text(encoding="utf-8")
+    (p.content / "site.yaml").write_text(text.replace("title: ", "title: 新 ", 1), encoding="utf-8")
+
+
+def _template(p: Project) -> None:
+    path = p.root / "templates/partials/footer.html"
+    path.write_text(path.read_text(encoding="utf-8").replace("</footer>", "<!-- edited --></footer>"), "utf-8")
+
+
+def _stylesheet(p: Project) -> None:
+    path = p.root / "static/css/site.css"
+    path.write_text(path.read_text(encoding="utf-8") + "\n.edited { color: inherit; }\n", encoding="utf-8")
+
+
+def _variants(p: Project) -> None:
+    path = p.content / "search-variants.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "見守り: [みまもり]\n", encoding="utf-8")
+
+
+def _page(p: Project) -> None:
+    p.edit("content/pages/about.md", "\n## ", "\n新しい説明です。\n\n## ")
+
+
+def _drafts(p: Project) -> None:
+    p.edit(PARENTING, "status: ", "draft: true\nstatus: ")
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        pytest.param([_edit_body, _retitle, _add, _rename, _delete], id="challenges"),
+        pytest.param([_category, _site_title, _page, _drafts], id="data-files"),
+        pytest.param([_template, _stylesheet, _variants], id="templates-and-static"),
+    ],
+)
+def test_cached_builds_follow_a_series_of_edits(
+    sample: Project, capsys, tmp_path: Path, steps: list[Callable[[Project], None]]
+) -> None:
+    build(sample, capsys)
+    for step in steps:
+        step(sample)
+        build(sample, capsys)
+        assert files_of(sample.root / SITE) == fresh(sample, capsys, tmp_path), step.__name__
+
+
+def test_one_edited_body_rebuilds_only_the_pages_that_show_it(sample: Project, capsys) -> None:
+    build(sample, capsys)
+    before = inodes(sample.root / SITE)
+    _edit_body(sample)
+    build(sample, capsys)
+    changed = rebuilt(before, inodes(sample.root / SITE))
+    assert "challenges/elderly-watching/index.html" in changed
+    assert "cases/elderly-iot-watch-pilot/index.html" in changed  # its case shows the challenge
+    assert "challenges/parenting-info-delivery/index.html" not in changed
+    assert "about/index.html" not in changed
+    assert len(changed) < len(before) // 2
+
+
+def test_failed_build_then_fix_matches_a_fresh_build(sample: Project, capsys, tmp_path: Path) -> None:
+    build(sample, capsys)
+    sample.edit(WATCH, "status: realized", "status: realised")
+    assert sample.run(capsys, "build").code == 1
+    sample.edit(WATCH, "status: realised", "status: realized")
+    _edit_body(sample)
+    build(sample, capsys)
+    assert files_of(sample.root / SITE) == fresh(sample, capsys, tmp_path)
+
+
+def test_hand_edited_output_is_written_again(sample: Project, capsys, tmp_path: Path) -> None:
+    build(sample, capsys)
+    page = sample.root / SITE / "about/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", "手で書き足した</main>"), "utf-8")
+    build(sample, capsys)
+    assert files_of(sample.root / SITE) == fresh(sample, capsys, tmp_path)
+
+
+def test_new_generator_version_rebuilds_everything(
+    sample: Project, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(sample, capsys)
+    before = inodes(sample.root / SITE)
+    monkeypatch.setattr(build_cache, "generator_version", lambda: "another version")
+    build(sample, capsys)
+    assert rebuilt(before, inodes(sample.root / SITE)) == set(before)
+
+
+def test_damaged_cache_is_started_again(sample: Project, capsys, tmp_path: Path) -> None:
+    build(sample, capsys)
+    cache_file = sample.root / ".cache/build" / build_cache.FILE
+    for stale in cache_file.parent.glob(build_cache.FILE + "-*"):
+        stale.unlink()
+    cache_file.write_bytes(b"not a database" * 100)
+    _edit_body(sample)
+    build(sample, capsys)
+    assert files_of(sample.root / SITE) == fresh(sample, capsys, tmp_path)
+    build(sample, capsys)  # and the new cache works
+    assert os.path.getsize(cache_file) > 0
