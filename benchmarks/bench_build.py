@@ -1,19 +1,33 @@
-"""Time the project's build on generated catalogues of several sizes.
+"""Time the project's build on generated catalogues, cold and warm, side by side with Hugo.
 
-    python benchmarks/bench_build.py [--sizes 1000,10000] [--repeat 3] [--keep DIR] [--project DIR]
+    python benchmarks/bench_build.py [--sizes 1000,10000] [--repeat 3] [--keep DIR]
+                                     [--hugo PATH] [--serial] [--edits 5]
 
-For each size N it generates N challenges and N // 5 cases (seed 1), runs
-`build.py build ... --today 2026-11-29` as a child process --repeat times, and
-prints one table row: HTML pages written, median wall time, pages per second
-and the child's peak resident memory.
+For each size N it generates N challenges and N // 5 cases (seed 1) and, --repeat
+times, alternating so that a busy machine slows every kind of run alike:
+
+  cold    a build with no previous output and an empty build cache
+  warm    the same build again, nothing changed
+  serial  (--serial) a build in one process without the cache
+  hugo    the reference Hugo site of ../shared/bench on the same Markdown files
+          (--hugo PATH, or `hugo` on PATH; skipped when there is none)
+
+Then, once per size, `edit_loop.py` times --edits one-file edits rebuilt in one
+running process, as the live preview rebuilds them.
+
+It prints one row per size (medians; peak memory is the highest sum over the
+build's process tree), the ratios to Hugo measured in the same run, and the
+median time of each build stage (`build --timings`) for the cold and warm builds.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -24,12 +38,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generate_corpus import generate_corpus
+from tree_memory import PeakSampler
 
 TODAY = "2026-11-29"
 SEED = 1
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+HUGO_SITE = REPO.parent / "shared" / "bench" / "hugo-site"
 STDERR_TAIL = 40
-COLUMNS = (("size", 7), ("pages", 7), ("median wall s", 14), ("pages/s", 9), ("peak MiB", 9))
+STAGE_LINE = re.compile(r"^\s+(.+?): ([\d.]+) s$")
+BUILD = "import sys; from pathlib import Path; from catalogue.cli import main; sys.exit(main(sys.argv[2:], Path(sys.argv[1])))"
 
 
 @dataclass(frozen=True)
@@ -37,6 +55,7 @@ class Run:
     wall_s: float
     peak_mib: float
     pages: int
+    stages: dict[str, float]
 
 
 def log(message: str) -> None:
@@ -62,70 +81,129 @@ def corpus(size: int, keep: Path | None, scratch: Path) -> Path:
     start = time.perf_counter()
     generate_corpus(partial, size, size // 5, SEED)
     partial.rename(folder)  # only a complete corpus gets the name a later run reuses
-    log(f"generated {size} challenges + {size // 5} cases in "
-        f"{time.perf_counter() - start:.1f} s: {folder}")
+    log(f"generated {size} challenges + {size // 5} cases in {time.perf_counter() - start:.1f} s: {folder}")
     return folder
 
 
-def peak_mib(max_rss: int) -> float:
-    """ru_maxrss is in KiB on Linux and in bytes on macOS."""
-    return max_rss / (2**20 if sys.platform == "darwin" else 2**10)
-
-
-def build_failure(command: list[str], code: int, stderr: str) -> SystemExit:
-    lines = stderr.splitlines()
-    shown = "\n".join(lines[-STDERR_TAIL:])
-    cut = f"[{len(lines) - STDERR_TAIL} earlier lines cut]\n" if len(lines) > STDERR_TAIL else ""
-    return SystemExit(f"error: build failed with exit code {code}: {' '.join(command)}\n"
-                      f"--- build stderr ---\n{cut}{shown}")
-
-
-def run_build(project: Path, content: Path, out: Path, scratch: Path) -> Run:
-    """One build in a child process; its wall time, peak RSS and the pages it wrote."""
-    shutil.rmtree(out, ignore_errors=True)  # every run starts from no previous output
-    command = [sys.executable, "build.py", "build", "--content", str(content),
-               "--out", str(out), "--today", TODAY]
-    stderr_path = scratch / "build.stderr"
+def timed(command: list[str], cwd: Path, scratch: Path) -> tuple[float, float, str]:
+    """Run a command; its wall time, peak memory of its process tree, and its stderr."""
+    stderr_path = scratch / "stderr.txt"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "CI": "true"}
     with open(stderr_path, "wb") as stderr:
         start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=stderr)
-        _, status, usage = os.wait4(child.pid, 0)  # rusage of this one child
+        child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+        with PeakSampler(child.pid) as sampler:
+            _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    text = stderr_path.read_text(encoding="utf-8", errors="replace")
     if child.returncode != 0:
-        stderr_text = stderr_path.read_text(encoding="utf-8", errors="replace")
-        raise build_failure(command, child.returncode, stderr_text)
-    pages = sum(1 for _ in out.rglob("*.html"))
-    return Run(wall, peak_mib(usage.ru_maxrss), pages)
+        lines = text.splitlines()[-STDERR_TAIL:]
+        raise SystemExit(f"error: exit code {child.returncode}: {' '.join(command)}\n" + "\n".join(lines))
+    return wall, max(sampler.peak_mib, usage.ru_maxrss / 1024), text
 
 
-def measure(project: Path, content: Path, scratch: Path, size: int, repeat: int) -> list[Run]:
-    runs = []
-    for number in range(1, repeat + 1):
-        run = run_build(project, content, scratch / f"site-{size}", scratch)
-        log(f"size {size} run {number}/{repeat}: {run.wall_s:.2f} s, "
-            f"{run.peak_mib:.0f} MiB, {run.pages} pages")
-        runs.append(run)
+def project_folder(scratch: Path) -> Path:
+    """A project of its own, so that its build cache starts empty and the repository's is left alone."""
+    project = scratch / "project"
+    if not project.is_dir():
+        project.mkdir()
+        shutil.copytree(REPO / "templates", project / "templates")
+        shutil.copytree(REPO / "static", project / "static")
+    return project
+
+
+def build(project: Path, content: Path, out: Path, scratch: Path, *extra: str) -> Run:
+    command = [sys.executable, "-c", BUILD, str(project), "build", "--content", str(content), "--out", str(out),
+               "--today", TODAY, "--timings", "--lang", "en", *extra]
+    wall, peak, stderr = timed(command, project, scratch)
+    stages = {m.group(1): float(m.group(2)) for line in stderr.splitlines() if (m := STAGE_LINE.match(line))}
+    return Run(wall, peak, sum(1 for _ in out.rglob("*.html")), stages)
+
+
+def hugo_site(hugo: Path, content: Path, scratch: Path) -> Path:
+    site = scratch / f"hugo-{content.name}"
+    if not site.is_dir():
+        shutil.copytree(HUGO_SITE, site)
+        for kind in ("challenges", "cases"):
+            shutil.copytree(content / kind, site / "content" / kind)
+    return site
+
+
+def hugo_build(hugo: Path, site: Path, scratch: Path) -> Run:
+    out = scratch / "hugo-out"
+    shutil.rmtree(out, ignore_errors=True)
+    config = "hugo-new.yaml" if (site / "hugo-new.yaml").is_file() else "hugo.yaml"
+    wall, peak, _ = timed([str(hugo), "--quiet", "-s", str(site), "--config", config, "-d", str(out)], site, scratch)
+    return Run(wall, peak, sum(1 for _ in out.rglob("*.html")), {})
+
+
+def edit_loop(project: Path, content: Path, out: Path, edits: int, scratch: Path) -> list[float]:
+    command = [sys.executable, str(HERE / "edit_loop.py"), str(project), str(content), str(out),
+               "--edits", str(edits), "--today", TODAY]
+    stdout = subprocess.run(command, check=True, capture_output=True, text=True, env={**os.environ, "CI": "true"})
+    return json.loads(stdout.stdout)["rebuild_s"]
+
+
+def measure(args: argparse.Namespace, size: int, content: Path, scratch: Path) -> dict[str, list[Run]]:
+    project = project_folder(scratch)
+    out = scratch / f"site-{size}"
+    hugo = hugo_site(args.hugo, content, scratch) if args.hugo else None
+    runs: dict[str, list[Run]] = {"cold": [], "warm": [], "serial": [], "hugo": []}
+    for number in range(1, args.repeat + 1):
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        runs["cold"].append(build(project, content, out, scratch))
+        runs["warm"].append(build(project, content, out, scratch))
+        if args.serial:
+            runs["serial"].append(build(project, content, scratch / "serial", scratch, "--jobs", "1", "--no-cache"))
+        if hugo is not None:
+            runs["hugo"].append(hugo_build(args.hugo, hugo, scratch))
+        log(f"size {size} run {number}/{args.repeat}: "
+            + ", ".join(f"{kind} {kinds[-1].wall_s:.2f} s / {kinds[-1].peak_mib:.0f} MiB"
+                        for kind, kinds in runs.items() if kinds))
     return runs
 
 
-def row(cells: tuple[object, ...]) -> str:
-    return " ".join(f"{cell:>{width}}" for cell, (_, width) in zip(cells, COLUMNS, strict=True))
+def median(runs: list[Run]) -> float:
+    return statistics.median(run.wall_s for run in runs)
 
 
-def summary_row(size: int, runs: list[Run]) -> str:
-    wall = statistics.median(run.wall_s for run in runs)
-    pages = runs[-1].pages
-    peak = max(run.peak_mib for run in runs)
-    return row((size, pages, f"{wall:.2f}", f"{pages / wall:.0f}", f"{peak:.0f}"))
+def report(size: int, runs: dict[str, list[Run]], edits: list[float]) -> None:
+    pages = runs["cold"][-1].pages
+    cold, warm = median(runs["cold"]), median(runs["warm"])
+    print(f"\n{size} challenges + {size // 5} cases: {pages} pages")
+    print(f"  {'run':<28}{'median s':>10}{'pages/s':>10}{'peak MiB':>10}")
+    for kind, label in (("cold", "cold build"), ("warm", "warm rebuild, no change"), ("serial", "cold, 1 process, no cache"),
+                        ("hugo", f"Hugo ({runs['hugo'][-1].pages if runs['hugo'] else 0} pages)")):
+        if runs[kind]:
+            wall = median(runs[kind])
+            peak = max(run.peak_mib for run in runs[kind])
+            print(f"  {label:<28}{wall:>10.2f}{runs[kind][-1].pages / wall:>10.0f}{peak:>10.0f}")
+    if edits:
+        print(f"  {'one-file edit, in-process':<28}{statistics.median(edits):>10.3f}"
+              f"      (max {max(edits):.3f} s over {len(edits)} edits)")
+    if runs["hugo"]:
+        ratios = [c.wall_s / h.wall_s for c, h in zip(runs["cold"], runs["hugo"], strict=True)]
+        warm_ratios = [w.wall_s / h.wall_s for w, h in zip(runs["warm"], runs["hugo"], strict=True)]
+        print(f"  cold / Hugo: {statistics.median(ratios):.2f} (runs: {', '.join(f'{r:.2f}' for r in ratios)})")
+        print(f"  warm / Hugo: {statistics.median(warm_ratios):.2f} "
+              f"(runs: {', '.join(f'{r:.2f}' for r in warm_ratios)})")
+    if runs["serial"]:
+        print(f"  serial / cold: {median(runs['serial']) / cold:.2f}")
+    stages = list(runs["cold"][-1].stages)
+    print(f"  {'stage (median s)':<28}{'cold':>10}{'warm':>10}")
+    for stage in stages:
+        values = [statistics.median(run.stages.get(stage, 0.0) for run in runs[kind]) for kind in ("cold", "warm")]
+        print(f"  {stage:<28}{values[0]:>10.3f}{values[1]:>10.3f}")
+    print(f"  {'whole command':<28}{cold:>10.3f}{warm:>10.3f}", flush=True)
 
 
 def size_list(text: str) -> list[int]:
     try:
         sizes = [int(part) for part in text.split(",")]
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected numbers separated by commas, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected numbers separated by commas, got {text!r}") from None
     if any(size < 1 for size in sizes):
         raise argparse.ArgumentTypeError("sizes must be at least 1")
     return sizes
@@ -135,35 +213,38 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=size_list, default=[1000, 10000], metavar="N,N,...",
                         help="challenge counts to benchmark (default: 1000,10000)")
-    parser.add_argument("--repeat", type=int, default=3, help="builds per size (default: 3)")
-    parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="cache generated catalogues in DIR and reuse them")
-    parser.add_argument("--project", type=Path, default=HERE.parent, metavar="DIR",
-                        help="folder holding build.py (default: this repository)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each kind per size (default: 3)")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="cache generated catalogues in DIR and reuse them")
+    parser.add_argument("--hugo", type=Path, metavar="PATH", default=shutil.which("hugo"),
+                        help="the Hugo binary to compare with (default: hugo on PATH, if any)")
+    parser.add_argument("--no-hugo", dest="hugo", action="store_const", const=None, help="do not run Hugo")
+    parser.add_argument("--serial", action="store_true", help="also time builds in one process without the cache")
+    parser.add_argument("--edits", type=int, default=5, help="one-file edits timed in-process per size (default: 5)")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
-    if not (args.project / "build.py").is_file():
-        parser.error(f"no build.py in {args.project}")
+    if args.hugo is not None and not HUGO_SITE.is_dir():
+        parser.error(f"no Hugo reference site at {HUGO_SITE}")
     return args
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    project = args.project.resolve()
-    keep = args.keep.resolve() if args.keep else None  # the child runs in another folder
+    keep = args.keep.resolve() if args.keep else None
     print(f"Python {platform.python_version()} ({platform.python_implementation()}) "
           f"on {platform.platform()}, {os.cpu_count()} CPUs")
-    print(f"project {project}, --today {TODAY}, {args.repeat} run(s) per size, seed {SEED}")
+    print(f"--today {TODAY}, {args.repeat} run(s) of each kind per size, seed {SEED}, "
+          f"Hugo: {args.hugo or 'not run'}")
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         scratch = Path(tmp)
-        print(row(tuple(name for name, _ in COLUMNS)), flush=True)
         for size in args.sizes:
             content = corpus(size, keep, scratch)
-            runs = measure(project, content, scratch, size, args.repeat)
-            print(summary_row(size, runs), flush=True)
+            runs = measure(args, size, content, scratch)
+            out = scratch / f"site-{size}"
+            edits = edit_loop(project_folder(scratch), content, out, args.edits, scratch) if args.edits else []
+            report(size, runs, edits)
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from catalogue.cache import BuildCache, digest
 from catalogue.linkcheck import PageLinks
@@ -21,12 +22,22 @@ from catalogue.output import Staging
 _BATCH = 2000  # entries read or written at a time
 
 
+class OutputFile(NamedTuple):
+    """One file as written: `digest` of its bytes where the fingerprint alone does not decide (groups)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    digest: str
+    links: PageLinks | None
+
+
 @dataclass(frozen=True)
 class Entry:
-    """Files made from one fingerprint: (path, size, time in ns, links) each."""
+    """Files made from one fingerprint."""
 
     fingerprint: str
-    files: tuple[tuple[str, int, int, PageLinks | None], ...]
+    files: tuple[OutputFile, ...]
 
 
 class Manifest:
@@ -47,14 +58,18 @@ class Manifest:
             entries = self.cache.get_many(self.namespace, keys[start : start + _BATCH])
             for index in range(start, min(start + _BATCH, len(keys))):
                 entry = entries.get(keys[index])
-                if entry is not None and entry.fingerprint == fingerprints[index] and self._intact(entry):
+                if entry is not None and entry.fingerprint == fingerprints[index] and self.intact(*entry.files):
                     found[index] = entry
         return found
 
+    def previous(self, key: str) -> Entry | None:
+        """The previous build's entry, whatever its fingerprint."""
+        return self.cache.get_many(self.namespace, [key]).get(key) if self.cache is not None else None
+
     def keep(self, key: str, entry: Entry) -> None:
         """Take the entry's files over from the previous output (their paths already claimed)."""
-        for path, *_ in entry.files:
-            self.staging.keep(self.staging.out / path, path)
+        for file in entry.files:
+            self.staging.keep(file.path)
         self.record(key, entry)
 
     def record(self, key: str, entry: Entry) -> None:
@@ -75,13 +90,14 @@ class Manifest:
             self.flush()
             self.cache.rename(self.namespace + ":new", self.namespace)
 
-    def _intact(self, entry: Entry) -> bool:
-        for path, size, mtime_ns, _ in entry.files:
+    def intact(self, *files: OutputFile) -> bool:
+        """Whether the files are still in the output as they were written."""
+        for file in files:
             try:
-                stat = (self.staging.out / path).stat()
+                stat = (self.staging.out / file.path).stat()
             except OSError:
                 return False
-            if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
+            if stat.st_size != file.size or stat.st_mtime_ns != file.mtime_ns:
                 return False
         return True
 
@@ -93,23 +109,33 @@ def write_group(
     make: Callable[[], Iterable[tuple[str, str | bytes]]],
     scan: Callable[[str, str | bytes], PageLinks | None] = lambda path, data: None,
 ) -> list[tuple[str, PageLinks]]:
-    """Files made together: kept from the previous output if `fingerprint` is unchanged, else made and written.
+    """Files made together: all kept from the previous output if `fingerprint` is unchanged; else made,
+    and each written only if its bytes changed (one edited challenge changes few files of the search index).
 
     Returns the links `scan` found in them.
     """
-    previous = manifest.unchanged([key], [fingerprint]) if manifest.cache is not None else {}
-    if previous:
-        entry = previous[0]
-        for path, *_ in entry.files:
-            manifest.staging.claim(path)
+    staging = manifest.staging
+    unchanged = manifest.unchanged([key], [fingerprint])
+    if unchanged:
+        entry = unchanged[0]
+        for file in entry.files:
+            staging.claim(file.path)
         manifest.keep(key, entry)
     else:
+        previous = manifest.previous(key)
+        before = {file.path: file for file in previous.files} if previous else {}
         files = []
         for path, data in make():
-            manifest.staging.claim(path)
-            stat = manifest.staging.put(path, data)
-            files.append((path, stat.st_size, stat.st_mtime_ns, scan(path, data)))
+            staging.claim(path)
+            raw = data.encode("utf-8") if isinstance(data, str) else data
+            hashed = digest(raw) if manifest.cache is not None else ""
+            old = before.get(path)
+            if old is not None and old.digest == hashed and manifest.intact(old):
+                staging.keep(path)
+                files.append(old)
+            else:
+                stat = staging.put(path, raw)
+                files.append(OutputFile(path, stat.st_size, stat.st_mtime_ns, hashed, scan(path, data)))
         entry = Entry(fingerprint, tuple(files))
         manifest.record(key, entry)
-    return [(path, links) for path, _, _, links in entry.files if links is not None]
-
+    return [(file.path, file.links) for file in entry.files if file.links is not None]

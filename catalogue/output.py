@@ -1,4 +1,12 @@
-"""Write the site into a staging folder beside the output, and swap it in on success."""
+"""Write the site into a staging folder beside the output, and put it in place on success.
+
+A build that rewrites most files swaps the whole staged folder in. A build
+that keeps most files from the previous output (a warm or incremental
+build) stages only the files it wrote, and on success moves them into the
+output folder and deletes what the build no longer has: the same files
+either way, without copying or deleting tens of thousands of unchanged ones.
+Nothing in the output folder changes before the build has succeeded.
+"""
 
 from __future__ import annotations
 
@@ -38,7 +46,7 @@ def check_output(out: Path, project: Path, sources: list[Path]) -> None:
 
 
 class Staging:
-    """A temporary folder next to `out` that becomes `out` on commit.
+    """A temporary folder next to `out` that holds what the build writes until `commit`.
 
     A writer that refuses to write one path twice, as two pages with the
     same URL would silently overwrite each other.
@@ -49,7 +57,14 @@ class Staging:
         out.parent.mkdir(parents=True, exist_ok=True)
         self.root = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
         self.written: set[str] = set()
+        self.kept: set[str] = set()  # files left where they are in `out` (in-place updates only)
+        self.in_place = False
         self.count = 0
+
+    def update_in_place(self) -> None:
+        """Keep unchanged files where they are and move only new ones in; call before anything is kept."""
+        assert not self.kept
+        self.in_place = self.out.is_dir()
 
     def claim(self, relative: str) -> Path:
         """Reserve `relative` for one output, and return where it goes."""
@@ -75,17 +90,28 @@ class Staging:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
 
-    def keep(self, previous: Path, relative: str) -> None:
-        """Fill a claimed path with an unchanged file of the previous output: a hard link, or a copy."""
+    def keep(self, relative: str) -> None:
+        """Fill a claimed path with the unchanged file of the previous output."""
+        if self.in_place:
+            self.kept.add(relative)
+            return
         target = self.root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(previous, target)
+            os.link(self.out / relative, target)
         except OSError:
-            shutil.copy2(previous, target)
+            shutil.copy2(self.out / relative, target)
+
+    def read_text(self, relative: str) -> str:
+        """A file of the output being built."""
+        folder = self.out if relative in self.kept else self.root
+        return (folder / relative).read_text(encoding="utf-8")
 
     def commit(self) -> None:
-        """Swap the staged folder in; the previous output is removed only after."""
+        """Put the staged output in place; the previous output is removed only after."""
+        if self.in_place:
+            self._update()
+            return
         os.chmod(self.root, 0o755)  # mkdtemp makes it private; web servers must read it
         previous = None
         if self.out.exists():
@@ -94,6 +120,21 @@ class Staging:
         os.rename(self.root, self.out)
         if previous is not None:
             shutil.rmtree(previous)
+
+    def _update(self) -> None:
+        """Move the new files in and delete the files this build did not write or keep."""
+        for folder, _, files in os.walk(self.out, topdown=False):
+            for name in files:
+                relative = os.path.relpath(os.path.join(folder, name), self.out).replace(os.sep, "/")
+                if relative not in self.kept:
+                    os.unlink(os.path.join(folder, name))
+            if folder != str(self.out) and not os.listdir(folder):
+                os.rmdir(folder)
+        for relative in sorted(self.written - self.kept):
+            target = self.out / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.root / relative, target)
+        shutil.rmtree(self.root)
 
     def discard(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)

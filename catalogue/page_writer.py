@@ -20,7 +20,7 @@ from catalogue import parallel, urls
 from catalogue.cache import digest, generator_version
 from catalogue.fingerprint import Fingerprints
 from catalogue.linkcheck import LinkChecker, PageLinks
-from catalogue.manifest import Entry, Manifest
+from catalogue.manifest import Entry, Manifest, OutputFile
 from catalogue.pages import PageSpec
 from catalogue.publish import origin
 from catalogue.render import Renderer, TemplateProblem
@@ -57,6 +57,8 @@ def write_pages(
     with timings.stage("fingerprints"):
         fingerprints = _fingerprints(specs, renderer, templates, prints) if manifest.cache else [""] * len(specs)
         previous = manifest.unchanged(paths, fingerprints)
+    if len(previous) > len(specs) // 2:
+        staging.update_in_place()
     render = [i for i in range(len(specs)) if i not in previous]
 
     def task(index: int) -> tuple[os.stat_result, PageLinks] | _Failed:
@@ -79,9 +81,10 @@ def write_pages(
                     if isinstance(result, _Failed):
                         raise TemplateProblem(*result)
                     stat, page_links = result
-                    entry = Entry(fingerprints[index], ((path, stat.st_size, stat.st_mtime_ns, page_links),))
+                    file = OutputFile(path, stat.st_size, stat.st_mtime_ns, "", page_links)
+                    entry = Entry(fingerprints[index], (file,))
                     manifest.record(path, entry)
-                links.add(path, entry.files[0][3] or PageLinks(()))
+                links.add(path, entry.files[0].links or PageLinks(()))
                 if progress is not None:
                     progress(index + 1, len(specs))
 

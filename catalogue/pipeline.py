@@ -158,7 +158,7 @@ def _write(
         with timings.stage("links"):
             for path, found_links in feed_links:
                 links.add(path, found_links)
-            broken = links.broken(staging.written, lambda path: (staging.root / path).read_text(encoding="utf-8"))
+            broken = links.broken(staging.written, staging.read_text)
     except TemplateProblem as problem:
         report_template_problem(problem, options.templates, options.project, report)
         staging.discard()

@@ -178,6 +178,8 @@ def test_hand_edited_output_is_written_again(sample: Project, capsys, tmp_path: 
     build(sample, capsys)
     page = sample.root / SITE / "about/index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</main>", "手で書き足した</main>"), "utf-8")
+    (sample.root / SITE / "stray/folder").mkdir(parents=True)
+    (sample.root / SITE / "stray/folder/notes.txt").write_text("手で置いたファイル", "utf-8")
     build(sample, capsys)
     assert files_of(sample.root / SITE) == fresh(sample, capsys, tmp_path)
 
