@@ -4,13 +4,14 @@ A fingerprint is a digest of the pickled value, so it covers every value a
 template could reach from the context. Pickling runs without its memo, so
 equal values give equal bytes however the objects happen to be shared. The
 model links challenges and their cases both ways; a challenge and its cases
-are fingerprinted together once, as one family, and stand for each other
-wherever they appear: a case page changes when its challenge's title does,
-and the other way round.
+are fingerprinted together once, as one family, and the family's digest
+stands for each of them wherever they appear: a case page changes when its
+challenge's title does, and the other way round.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import pickle
 from typing import Any
@@ -18,46 +19,63 @@ from typing import Any
 from catalogue.cache import digest
 from catalogue.model import Case, Challenge
 
+_SHARED = 8  # containers longer than this are often shared between pages (a term's cases): digested once
+
 
 class Fingerprints:
-    """Fingerprints values; each challenge family is fingerprinted once."""
+    """Fingerprints values; each family, and each long list or dict, is digested once per build."""
 
     def __init__(self) -> None:
         self._families: dict[int, str] = {}
+        self._containers: dict[int, tuple[object, str]] = {}  # the object is held so that its id stays its own
 
     def of(self, value: Any) -> str:
-        return digest(self._pickled(value, None))
+        return digest(_pickled(self._plain(value)))
 
-    def _pickled(self, value: Any, root: Challenge | None) -> bytes:
-        buffer = io.BytesIO()
-        _Pickler(buffer, self, root).dump(value)
-        return buffer.getvalue()
+    def _plain(self, value: Any) -> Any:
+        """The value with challenges and cases replaced by their family's digest."""
+        if isinstance(value, str | int | float | bool | type(None)):
+            return value
+        if isinstance(value, Challenge):
+            return self._family(value)
+        if isinstance(value, Case):
+            return self._family(value.challenge) if value.challenge is not None else self._lone(value)
+        if isinstance(value, list | tuple | dict) and len(value) > _SHARED:
+            known = self._containers.get(id(value))
+            if known is None:
+                known = self._containers[id(value)] = (value, "shared:" + digest(_pickled(self._walk(value))))
+            return known[1]
+        return self._walk(value)
 
-    def family(self, challenge: Challenge) -> str:
+    def _walk(self, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return [type(value).__name__, *map(self._plain, value)]
+        if isinstance(value, dict):
+            return {key: self._plain(item) for key, item in value.items()}
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = {f.name: self._plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+            return type(value).__qualname__, fields
+        return value  # dates, paths, sets of text: pickled as they are
+
+    def _family(self, challenge: Challenge) -> str:
+        """A challenge with its cases, each case without its link back; none of them holds another challenge."""
         known = self._families.get(id(challenge))
         if known is None:
-            fields = dict(vars(challenge))
-            known = self._families[id(challenge)] = "family:" + digest(self._pickled(fields, challenge))
+            cases = [dict(vars(case), challenge=None) for case in challenge.cases]
+            family = dict(vars(challenge), cases=cases)
+            known = self._families[id(challenge)] = "family:" + digest(_pickled(family))
+        return known
+
+    def _lone(self, case: Case) -> str:
+        known = self._families.get(id(case))
+        if known is None:
+            known = self._families[id(case)] = "case:" + digest(_pickled(vars(case)))
         return known
 
 
-class _Pickler(pickle.Pickler):
-    """Pickles a value with challenges and their cases standing as their family's fingerprint.
-
-    Inside the family of `root`, its cases are pickled whole and their link back to `root` as a mark.
-    """
-
-    def __init__(self, file: io.BytesIO, prints: Fingerprints, root: Challenge | None) -> None:
-        super().__init__(file, protocol=5)
-        self.fast = True  # no memo: the bytes depend on the values only
-        self.prints = prints
-        self.root = root
-
-    def persistent_id(self, obj: Any) -> str | None:
-        if self.root is not None and obj is self.root:
-            return "root"
-        if isinstance(obj, Challenge):
-            return self.prints.family(obj)
-        if isinstance(obj, Case) and obj.challenge is not None and obj.challenge is not self.root:
-            return self.prints.family(obj.challenge)
-        return None
+def _pickled(value: Any) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: the bytes depend on the values only, not on which objects are shared
+    pickler.dump(value)
+    return buffer.getvalue()
