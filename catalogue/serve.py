@@ -45,13 +45,14 @@ MAX_SOURCE = 300  # characters of the offending line shown in the overlay
 Rebuild = Callable[[Options, Report, Sequence[str], Progress], tuple[Catalogue | None, int | None]]
 
 
-def full_rebuild(
+def build_preview(
     options: Options, report: Report, changed: Sequence[str], progress: Progress
 ) -> tuple[Catalogue | None, int | None]:
-    """Rebuild the preview after `changed` files changed: today, the whole site.
+    """Rebuild the preview after `changed` files changed.
 
-    The one place an incremental rebuild would take over; it must leave the
-    same files in `options.out` as a full build would.
+    The build is incremental through the build cache (`options.cache`): only
+    changed files are read and only pages whose inputs changed are rendered,
+    and it leaves the same files in `options.out` as a full build would.
     """
     return build_site(options, report, progress)
 
@@ -87,7 +88,7 @@ class Preview:
     """The preview of one project: rebuilds, the current State, and the HTTP side."""
 
     def __init__(
-        self, options: Options, host: str, port: int, lang: str | None, rebuild: Rebuild = full_rebuild
+        self, options: Options, host: str, port: int, lang: str | None, rebuild: Rebuild = build_preview
     ) -> None:
         self.options = options
         self.host = host
