@@ -47,7 +47,8 @@ REPO = HERE.parent
 HUGO_SITE = REPO.parent / "shared" / "bench" / "hugo-site"
 STDERR_TAIL = 40
 STAGE_LINE = re.compile(r"^\s+(.+?): ([\d.]+) s$")
-BUILD = "import sys; from pathlib import Path; from catalogue.cli import main; sys.exit(main(sys.argv[2:], Path(sys.argv[1])))"
+BUILD = ("import sys; from pathlib import Path; from catalogue.cli import main; "
+         "sys.exit(main(sys.argv[2:], Path(sys.argv[1])))")
 
 
 @dataclass(frozen=True)
@@ -174,8 +175,10 @@ def report(size: int, runs: dict[str, list[Run]], edits: list[float]) -> None:
     cold, warm = median(runs["cold"]), median(runs["warm"])
     print(f"\n{size} challenges + {size // 5} cases: {pages} pages")
     print(f"  {'run':<28}{'median s':>10}{'pages/s':>10}{'peak MiB':>10}")
-    for kind, label in (("cold", "cold build"), ("warm", "warm rebuild, no change"), ("serial", "cold, 1 process, no cache"),
-                        ("hugo", f"Hugo ({runs['hugo'][-1].pages if runs['hugo'] else 0} pages)")):
+    hugo_pages = runs["hugo"][-1].pages if runs["hugo"] else 0
+    labels = {"cold": "cold build", "warm": "warm rebuild, no change", "serial": "cold, 1 process, no cache",
+              "hugo": f"Hugo ({hugo_pages} pages)"}
+    for kind, label in labels.items():
         if runs[kind]:
             wall = median(runs[kind])
             peak = max(run.peak_mib for run in runs[kind])

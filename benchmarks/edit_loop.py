@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from catalogue.diagnostics import Report  # noqa: E402
-from catalogue.pipeline import Options, build_site  # noqa: E402
+from catalogue.diagnostics import Report
+from catalogue.pipeline import Options, build_site
 
 
 def rebuild(options: Options) -> float:

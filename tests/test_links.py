@@ -98,7 +98,7 @@ def test_broken_markdown_link_fails_the_build_keeps_the_previous_site_and_names_
         "リンク先のページのアドレス（ファイル名）を確かめてください",
     ]
     assert files_of(project.root / "site") == before
-    assert sorted(p.name for p in project.root.iterdir()) == ["content", "site", "static", "templates"]
+    assert sorted(p.name for p in project.root.iterdir()) == [".cache", "content", "site", "static", "templates"]
 
 
 def test_broken_link_under_a_sub_path_is_shown_as_written_in_markdown(project: Project, capsys) -> None:
