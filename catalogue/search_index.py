@@ -47,16 +47,24 @@ CLIENT_TEXTS = (
 
 
 def search_files(
-    catalogue: Catalogue, variants: Variants, t: Translate, workers: int | None = None, block: int = BLOCK
+    catalogue: Catalogue,
+    variants: Variants,
+    t: Translate,
+    workers: int | None = None,
+    block: int = BLOCK,
+    memo: dict | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Every file of the search index, as (path under the site root, text).
 
     Documents are indexed `block` at a time; with more than one block, `workers` more processes
-    (default: one per CPU beyond the first, at most three) help. The files are the same either way.
+    (default: one per CPU beyond the first, at most three) help. A `memo`, a dict the caller keeps
+    from build to build (the preview server, say), remembers each document's terms, so that
+    after an edit only the documents that changed are read again (see search_postings.Indexer).
+    The files are the same either way.
     """
     paused = gc.isenabled()
     gc.disable()  # millions of short-lived sets and no cycles: collections would only cost time
-    indexer = Indexer(variants, workers, block)
+    indexer = Indexer(variants, workers, block, memo)
     try:
         yield from _files(catalogue, variants, t, indexer)
     finally:
@@ -75,7 +83,7 @@ def _files(catalogue: Catalogue, variants: Variants, t: Translate, indexer: Inde
         version.update(text.encode())
         yield f"{ROOT}d/{number // BUCKET}/{number}.json", text
     postings = indexer.close()
-    encoded = postings.encoded()
+    encoded = postings.encoded(len(columns))
     # Common terms get files of their own; terms found on exactly the same pages (見守 and 守り) share one.
     # Their shard entry is [file number, size], so that the client can leave out a costly one it can spare.
     files: dict[str, int] = {}

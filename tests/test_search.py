@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import search_index
+from catalogue import search_index, search_postings
 from catalogue.cli import main
 from catalogue.diagnostics import Report
 from catalogue.messages import ui_text
@@ -199,3 +199,35 @@ def test_terms_in_files_of_their_own_find_the_same(
     assert len(list((tmp_path / "search/c").iterdir())) > 20  # fewer than terms: some share one
     searches = [{"q": q} for q in ("ドローン", "ゴミ", "ドローン 河川", "橋", "ドローソ", "dx")]
     assert query(tmp_path, searches) == query(built.root / "site", searches)
+
+
+def test_a_memo_rereads_only_the_document_that_changed_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = Project(tmp_path / "project")
+    for slug, fields in DRONES.items():
+        project.write(f"content/challenges/{slug}.md", _challenge(*fields))
+    catalogue, variants = _catalogue(project)
+    memo: dict = {}
+    assert list(search_files(catalogue, variants, _t, memo=memo)) == list(search_files(catalogue, variants, _t))
+    assert len(memo) == len(DRONES) + 2  # and the sample challenge and case
+
+    project.edit("content/challenges/drone-body.md", "道路を点検したい", "橋を点検したい")
+    catalogue, variants = _catalogue(project)
+    read = []
+    original = search_postings.document_terms
+
+    def document_terms(texts: tuple[str, ...], *args: object) -> list[set[str]]:
+        read.append(texts)
+        return original(texts, *args)
+
+    monkeypatch.setattr(search_postings, "document_terms", document_terms)
+    remembered = list(search_files(catalogue, variants, _t, memo=memo))
+    assert [texts[0] for texts in read] == ["橋を点検したい"]
+    assert remembered == list(search_files(catalogue, variants, _t, workers=0))
+    assert len(memo) == len(DRONES) + 2  # the old version of the edited page is forgotten
+
+    # Another variant table changes every document's terms.
+    read.clear()
+    list(search_files(catalogue, Variants([("ドローン", "無人航空機")]), _t, memo=memo))
+    assert len(read) == len(DRONES) + 2

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from catalogue.search_normalise import Variants, fold, normalise, query_runs, term_hash, terms
+from catalogue.search_postings import encode_postings
 from tests.search_node import JS_TESTS, REPO, run_node
 
 VECTORS = json.loads((REPO / "tests/search_vectors.json").read_text(encoding="utf-8"))
@@ -63,3 +64,8 @@ def test_a_page_with_a_variant_is_also_indexed_under_the_canonical_spelling() ->
     for _, needed in query_runs("プラスチック", VARIANTS) + query_runs("プラスティック", VARIANTS):
         assert set(needed) <= indexed
     assert "ぷら" in indexed and "てぃ" in indexed  # its own spelling is kept
+
+
+@pytest.mark.parametrize("case", VECTORS["postings"], ids=lambda case: case["code"])
+def test_postings_encode_as_the_shared_vectors(case: dict) -> None:
+    assert encode_postings([tuple(pair) for pair in case["documents"]], case["count"]) == case["code"]

@@ -105,14 +105,14 @@ export function termHash(term) {
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 const DIGIT = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i += 1) DIGIT[ALPHABET.charCodeAt(i)] = i;
-const FIELD_BITS = [8, 4, 2, 1]; // title, summary, meta, body: a field's bit is also its weight
+const BITSET = "~";
 
-function decodeList(code, start, end) {
+function decodeGaps(code, end) {
   const numbers = [];
   let previous = -1;
   let value = 0;
   let shift = 0;
-  for (let i = start; i < end; i += 1) {
+  for (let i = 0; i < end; i += 1) {
     const digit = DIGIT[code.charCodeAt(i)];
     value += (digit & 31) * 2 ** shift;
     if (digit & 32) {
@@ -127,47 +127,30 @@ function decodeList(code, start, end) {
   return numbers;
 }
 
-/** A term's postings: document numbers in order, and for each the bits of the fields it is in. */
-export function decodePostings(code) {
-  let docs = new Int32Array(0);
-  let masks = new Uint8Array(0);
-  let start = 0;
-  FIELD_BITS.forEach((bit, field) => {
-    const end = field < 3 ? code.indexOf(".", start) : code.length;
-    const list = decodeList(code, start, end);
-    start = end + 1;
-    if (list.length) [docs, masks] = mergeField(docs, masks, list, bit);
-  });
-  // The body list leaves out pages that have the term in a field above; they may have it in the
-  // body too, so every page counts as having it there when a run's terms are matched field by field.
-  for (let i = 0; i < masks.length; i += 1) masks[i] |= 1;
-  return { docs, masks };
+function decodeBitset(code, end) {
+  const numbers = [];
+  for (let i = 1; i < end; i += 1) {
+    const digit = DIGIT[code.charCodeAt(i)];
+    for (let bit = 0; bit < 6; bit += 1) if (digit & (32 >> bit)) numbers.push((i - 1) * 6 + bit);
+  }
+  return numbers;
 }
 
-function mergeField(docs, masks, list, bit) {
-  const outDocs = new Int32Array(docs.length + list.length);
-  const outMasks = new Uint8Array(outDocs.length);
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < docs.length || j < list.length) {
-    if (j === list.length || (i < docs.length && docs[i] < list[j])) {
-      outDocs[n] = docs[i];
-      outMasks[n] = masks[i];
-      i += 1;
-    } else if (i === docs.length || list[j] < docs[i]) {
-      outDocs[n] = list[j];
-      outMasks[n] = bit;
-      j += 1;
-    } else {
-      outDocs[n] = docs[i];
-      outMasks[n] = masks[i] | bit;
-      i += 1;
-      j += 1;
-    }
-    n += 1;
+/**
+ * A term's postings (see catalogue/search_postings.py): document numbers in order, and for each
+ * the bits of the fields it is in — title 8, summary 4, meta 2, body 1 (a field's bit is also its
+ * weight). Every page counts as having the term in its body too: a page with the term in its title
+ * may have it in the body as well, and a run's terms are matched field by field.
+ */
+export function decodePostings(code) {
+  const end = code.indexOf(".");
+  const docs = Int32Array.from(code[0] === BITSET ? decodeBitset(code, end) : decodeGaps(code, end));
+  const masks = new Uint8Array(docs.length);
+  for (let i = 0; i < docs.length; i += 1) {
+    const pair = DIGIT[code.charCodeAt(end + 1 + (i >> 1))];
+    masks[i] = (((i & 1 ? pair >> 3 : pair) & 7) << 1) | 1;
   }
-  return [outDocs.subarray(0, n), outMasks.subarray(0, n)];
+  return { docs, masks };
 }
 
 /** Documents in both, with the fields both are in (every page counts as having both in its body). */
@@ -349,24 +332,35 @@ async function matchRun(index, run) {
 }
 
 /**
- * The terms of a run worth fetching: every one whose postings came with its shard, and of the
- * common ones (in files of their own) the smallest first, as long as each brings a character
- * of the run not yet covered. A common bigram whose two characters the others already cover
- * (the ー in スマートフォン) adds little to the match and can cost many kilobytes.
+ * The terms of a run worth fetching: every one whose postings came with its shard, and then
+ * common ones (in files of their own, which terms on the same pages share) a file at a time,
+ * as long as it brings a character of the run not yet covered, the least bytes per new
+ * character first. A common bigram whose two characters the others already cover (the ー in
+ * スマートフォン, the んで in オープンデータ) adds little to the match and can cost many kilobytes.
  */
 export function termsToFetch(terms, entries) {
   const chosen = terms.filter((_, i) => !Array.isArray(entries[i]));
   const covered = new Set(chosen.flatMap((term) => Array.from(term)));
-  const common = terms.filter((_, i) => Array.isArray(entries[i]));
-  const size = new Map(terms.map((term, i) => [term, Array.isArray(entries[i]) ? entries[i][1] : 0]));
-  for (const term of common.sort((a, b) => size.get(a) - size.get(b))) {
-    const chars = Array.from(term);
-    if (chars.some((char) => !covered.has(char))) {
+  const files = new Map();
+  terms.forEach((term, i) => {
+    if (!Array.isArray(entries[i])) return;
+    const [number, size] = entries[i];
+    if (!files.has(number)) files.set(number, { size, terms: [] });
+    files.get(number).terms.push(term);
+  });
+  for (;;) {
+    let best = null;
+    for (const file of files.values()) {
+      const added = new Set(file.terms.flatMap((term) => Array.from(term)).filter((char) => !covered.has(char))).size;
+      // Fewer bytes per new character: file.size / added < best.size / best.added, without dividing.
+      if (added && (!best || file.size * best.added < best.size * added)) best = { ...file, added };
+    }
+    if (!best) return chosen;
+    for (const term of best.terms) {
       chosen.push(term);
-      chars.forEach((char) => covered.add(char));
+      Array.from(term).forEach((char) => covered.add(char));
     }
   }
-  return chosen;
 }
 
 /** A run no page has whole: pages with the most of its terms, at least half of them. */
