@@ -20,13 +20,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from catalogue.diagnostics import Report
-from catalogue.pipeline import Options, build_site
+from catalogue.pipeline import Options, Session, build_site
 
 
-def rebuild(options: Options) -> float:
+def rebuild(options: Options, session: Session) -> float:
     report = Report()
     start = time.perf_counter()
-    _, written = build_site(options, report)
+    _, written = build_site(options, report, session=session)
     seconds = time.perf_counter() - start
     if written is None:
         raise SystemExit("build failed: " + "; ".join(d.format("en") for d in report.sorted()[:5]))
@@ -54,12 +54,13 @@ def main() -> int:
     files = sorted((options.content / "challenges").glob("*.md"))
     chosen = [files[i * len(files) // args.edits] for i in range(args.edits)]
     originals = {path: path.read_bytes() for path in chosen}
-    rebuild(options)  # warm-up: the state the preview is in after its first build
+    session = Session()  # what the preview keeps in memory between rebuilds
+    rebuild(options, session)  # warm-up: the state the preview is in after its first build
     times = []
     try:
         for number, path in enumerate(chosen, 1):
             path.write_bytes(originals[path] + f"\n編集 {number} 回目の追記です。\n".encode())
-            times.append(rebuild(options))
+            times.append(rebuild(options, session))
     finally:
         for path, data in originals.items():
             path.write_bytes(data)

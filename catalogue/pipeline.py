@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from catalogue import parallel, urls
 from catalogue.assemble import Settings, assemble, markdown_settings, site_of
@@ -49,6 +50,13 @@ class Options:
     cache: Path | None = None
 
 
+@dataclass
+class Session:
+    """What a long-running process (the preview) keeps in memory from one build to the next."""
+
+    search_memo: dict[str, Any] = field(default_factory=dict)
+
+
 def load_catalogue(options: Options, report: Report) -> Catalogue | None:
     """Everything up to the model; None when the data files are unusable."""
     return _load(options, report, None)[0]
@@ -80,6 +88,7 @@ def build_site(
     report: Report,
     progress: Callable[[int, int], None] | None = None,
     timings: Timings | None = None,
+    session: Session | None = None,
 ) -> tuple[Catalogue | None, int | None]:
     """Build into a staging folder and swap it in; `progress(done, total)` follows the pages.
 
@@ -93,7 +102,7 @@ def build_site(
     try:
         catalogue, variants = _load(options, report, cache, timings)
         if catalogue is not None and not report.failed(strict=options.strict):
-            written = _write(options, catalogue, variants, report, cache, progress, timings)
+            written = _write(options, catalogue, variants, report, cache, progress, timings, session)
     finally:
         if cache is not None:
             cache.finish(prune=written is not None)
@@ -108,6 +117,7 @@ def _write(
     cache: BuildCache | None,
     progress: Callable[[int, int], None] | None,
     timings: Timings,
+    session: Session | None,
 ) -> int | None:
     """Pages, data files, search index, assets and files, checked for broken links, then swapped in."""
     assets = collect_assets(options.static)
@@ -140,12 +150,13 @@ def _write(
                 )
             feed_links.extend(found)
             workers = 0 if parallel_pages else None
+            memo = session.search_memo if session is not None else None
             with timings.stage("search"):
                 write_group(
                     manifest,
                     "group:search",
                     digest(whole, prints.of(variants)) if cache else "",
-                    lambda: search_files(catalogue, variants, renderer.t, workers=workers),
+                    lambda: search_files(catalogue, variants, renderer.t, workers=workers, memo=memo),
                 )
 
         write_pages(

@@ -34,7 +34,7 @@ from catalogue.console import Progress, print_diagnostics, shown
 from catalogue.diagnostics import Report
 from catalogue.messages import ui_text
 from catalogue.model import Catalogue
-from catalogue.pipeline import Options, build_site
+from catalogue.pipeline import Options, Session, build_site
 from catalogue.project import choose_language, site_hints
 
 DEV_PATH = "/__catalogue__/"
@@ -45,16 +45,22 @@ MAX_SOURCE = 300  # characters of the offending line shown in the overlay
 Rebuild = Callable[[Options, Report, Sequence[str], Progress], tuple[Catalogue | None, int | None]]
 
 
-def build_preview(
-    options: Options, report: Report, changed: Sequence[str], progress: Progress
-) -> tuple[Catalogue | None, int | None]:
-    """Rebuild the preview after `changed` files changed.
+class PreviewBuilds:
+    """The preview's rebuilds, after `changed` files changed.
 
-    The build is incremental through the build cache (`options.cache`): only
-    changed files are read and only pages whose inputs changed are rendered,
-    and it leaves the same files in `options.out` as a full build would.
+    Each is incremental through the build cache (`options.cache`): only changed
+    files are read and only pages whose inputs changed are rendered. What the
+    previous build learnt (each document's search terms) is kept in memory.
+    It leaves the same files in `options.out` as a full build would.
     """
-    return build_site(options, report, progress)
+
+    def __init__(self) -> None:
+        self.session = Session()
+
+    def __call__(
+        self, options: Options, report: Report, changed: Sequence[str], progress: Progress
+    ) -> tuple[Catalogue | None, int | None]:
+        return build_site(options, report, progress, session=self.session)
 
 
 class Unavailable(Exception):
@@ -88,12 +94,12 @@ class Preview:
     """The preview of one project: rebuilds, the current State, and the HTTP side."""
 
     def __init__(
-        self, options: Options, host: str, port: int, lang: str | None, rebuild: Rebuild = build_preview
+        self, options: Options, host: str, port: int, lang: str | None, rebuild: Rebuild | None = None
     ) -> None:
         self.options = options
         self.host = host
         self.lang_option = lang
-        self.rebuild_site = rebuild
+        self.rebuild_site = rebuild or PreviewBuilds()
         self.socket = listen(host, port)
         self.port = self.socket.getsockname()[1]
         self.base_path = "/"

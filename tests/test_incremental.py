@@ -9,15 +9,19 @@ again.
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Project, Result, files_of
+from conftest import REPO, TODAY, Project, Result, files_of
 
 from catalogue import cache as build_cache
+from catalogue.diagnostics import Report
+from catalogue.pipeline import Options
+from catalogue.serve import PreviewBuilds
 
 SITE = Path("site")
 WATCH = "content/challenges/elderly-watching.md"  # has a case
@@ -205,3 +209,17 @@ def test_damaged_cache_is_started_again(sample: Project, capsys, tmp_path: Path)
     assert files_of(sample.root / SITE) == fresh(sample, capsys, tmp_path)
     build(sample, capsys)  # and the new cache works
     assert os.path.getsize(cache_file) > 0
+
+
+def test_preview_rebuilds_keep_search_terms_and_match_fresh_builds(sample: Project, capsys, tmp_path: Path) -> None:
+    """The preview's rebuilds (one process, a session kept in memory) write what a fresh build writes."""
+    root = sample.root
+    options = Options(root, root / "content", root / "templates", root / "static", root / "preview",
+                      today=datetime.date.fromisoformat(TODAY), cache=root / ".cache/build")
+    builds = PreviewBuilds()
+    for step in (lambda p: None, _edit_body, _retitle, _variants, _add):
+        step(sample)
+        report = Report()
+        assert builds(options, report, [], None)[1] is not None, report.sorted()
+        assert files_of(root / "preview") == fresh(sample, capsys, tmp_path)
+    assert builds.session.search_memo
