@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
+import jinja2.ext
+from jinja2 import nodes
+from markupsafe import Markup, escape
 
 from catalogue import structured, urls
 from catalogue.assets import Asset
@@ -43,11 +47,18 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=[SharedTag],
+            # A Renderer lives for one build (`serve` makes a new one per rebuild): no need to
+            # check every template file for changes each time a page includes or imports it.
+            auto_reload=False,
         )
+        # What shared() rendered in this process, with the inputs it was given (see shared()).
+        self._shared: dict[tuple[object, ...], tuple[Markup, dict[str, Any]]] = {}
         self.env.globals.update(
             t=self.t,
             url=self.url,
             asset=self.asset,
+            shared=self.shared,
             site=self.site,
             catalogue=catalogue,
             today=catalogue.today,
@@ -72,8 +83,28 @@ class Renderer:
             raise jinja2.TemplateRuntimeError(f"no file static/{name} for asset({name!r})")
         return self.url(self.assets[name].output)
 
+    def shared(self, name: str, **inputs: Any) -> Markup:
+        """Partial `name` rendered from `inputs` and the globals alone, once per distinct inputs.
+
+        For markup that repeats across pages: the header, the footer, contact
+        lines, cards. The partial sees no page variables, so it cannot come to
+        depend on the page by mistake, and escapes what it shows like any
+        template. Hashable inputs are compared by type and value (markup is not
+        the same input as equal text); others, such as a challenge (which no
+        longer changes once pages render), by identity, and the cache keeps
+        them so an identity is not reused. The cache belongs to
+        the process: worker processes each fill their own, with the same results.
+        """
+        key = (name, *((field, _input_key(value)) for field, value in inputs.items()))
+        if (hit := self._shared.get(key)) is not None:
+            return hit[0]
+        html = Markup(self.env.get_template(name).render(inputs))
+        self._shared[key] = (html, inputs)
+        return html
+
     def date(self, day: datetime.date) -> Markup:
-        return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), format_date(day, self.lang))
+        # Not Markup.format: its escaping formatter is slow, and pages show many dates.
+        return Markup(f'<time datetime="{escape(day.isoformat())}">{escape(format_date(day, self.lang))}</time>')
 
     def yen(self, amount: int) -> str:
         return self.t("yen", amount=f"{amount:,}")
@@ -110,6 +141,42 @@ class Renderer:
             if frame is None:
                 raise
             raise TemplateProblem(*frame, str(exc) or type(exc).__name__) from None
+
+
+class SharedTag(jinja2.ext.Extension):
+    """`{% shared "partials/x.html", name=value %}` is `{{ shared("partials/x.html", name=value) }}` as a tag.
+
+    Being a tag, like `include`, it leaves out the indentation before it and
+    the newline after it, so it can take an `include`'s place line for line.
+    """
+
+    tags: ClassVar[set[str]] = {"shared"}
+
+    def parse(self, parser: jinja2.parser.Parser) -> nodes.Output:
+        lineno = next(parser.stream).lineno
+        name = parser.parse_expression()
+        inputs = []
+        while parser.stream.skip_if("comma"):
+            field = parser.stream.expect("name").value
+            parser.stream.expect("assign")
+            inputs.append(nodes.Keyword(field, parser.parse_expression(), lineno=lineno))
+        call = nodes.Call(nodes.Name("shared", "load"), [name], inputs, None, None, lineno=lineno)
+        return nodes.Output([call], lineno=lineno)
+
+
+@dataclass(frozen=True)
+class _Identity:
+    """Stands for an unhashable object in a cache key: equal only for the very same object."""
+
+    id: int
+
+
+def _input_key(value: object) -> object:
+    try:
+        hash(value)
+    except TypeError:
+        return _Identity(id(value))
+    return type(value), value
 
 
 def _template_frame(exc: BaseException) -> tuple[str, int] | None:
