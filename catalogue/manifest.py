@@ -11,7 +11,7 @@ once its output has been swapped in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -49,22 +49,20 @@ class Manifest:
         if cache is not None:
             cache.drop(self.namespace + ":new")  # what a failed build left
 
-    def unchanged(self, keys: Sequence[str], fingerprints: Sequence[str]) -> dict[int, Entry]:
-        """The entries among `keys` made from the same fingerprint and still intact in the output, by index."""
+    def entries(self, keys: Sequence[str]) -> dict[int, Entry]:
+        """The previous build's entries among `keys`, whatever their fingerprint, by index."""
         found: dict[int, Entry] = {}
         if self.cache is None:
             return found
         for start in range(0, len(keys), _BATCH):
             entries = self.cache.get_many(self.namespace, keys[start : start + _BATCH])
-            for index in range(start, min(start + _BATCH, len(keys))):
-                entry = entries.get(keys[index])
-                if entry is not None and entry.fingerprint == fingerprints[index] and self.intact(*entry.files):
-                    found[index] = entry
+            batch = range(start, min(start + _BATCH, len(keys)))
+            found.update((i, entries[keys[i]]) for i in batch if keys[i] in entries)
         return found
 
-    def previous(self, key: str) -> Entry | None:
-        """The previous build's entry, whatever its fingerprint."""
-        return self.cache.get_many(self.namespace, [key]).get(key) if self.cache is not None else None
+    def unchanged(self, entries: dict[int, Entry], fingerprints: Mapping[int, str]) -> dict[int, Entry]:
+        """The entries made from the same fingerprint whose files are still intact in the output."""
+        return {i: e for i, e in entries.items() if e.fingerprint == fingerprints[i] and self.intact(*e.files)}
 
     def keep(self, key: str, entry: Entry) -> None:
         """Take the entry's files over from the previous output (their paths already claimed)."""
@@ -102,40 +100,45 @@ class Manifest:
         return True
 
 
-def write_group(
-    manifest: Manifest,
-    key: str,
-    fingerprint: str,
-    make: Callable[[], Iterable[tuple[str, str | bytes]]],
-    scan: Callable[[str, str | bytes], PageLinks | None] = lambda path, data: None,
-) -> list[tuple[str, PageLinks]]:
-    """Files made together: all kept from the previous output if `fingerprint` is unchanged; else made,
-    and each written only if its bytes changed (one edited challenge changes few files of the search index).
+@dataclass(frozen=True)
+class Group:
+    """Files made together from one fingerprint (the search index, the data files).
 
-    Returns the links `scan` found in them.
+    `make` yields (path, content); `scan` gives the links of a file worth checking, or None;
+    `stage` is the name its time is reported under (`build --timings`).
     """
-    staging = manifest.staging
-    unchanged = manifest.unchanged([key], [fingerprint])
-    if unchanged:
-        entry = unchanged[0]
-        for file in entry.files:
-            staging.claim(file.path)
-        manifest.keep(key, entry)
-    else:
-        previous = manifest.previous(key)
-        before = {file.path: file for file in previous.files} if previous else {}
-        files = []
-        for path, data in make():
-            staging.claim(path)
-            raw = data.encode("utf-8") if isinstance(data, str) else data
-            hashed = digest(raw) if manifest.cache is not None else ""
-            old = before.get(path)
-            if old is not None and old.digest == hashed and manifest.intact(old):
-                staging.keep(path)
-                files.append(old)
-            else:
-                stat = staging.put(path, raw)
-                files.append(OutputFile(path, stat.st_size, stat.st_mtime_ns, hashed, scan(path, data)))
-        entry = Entry(fingerprint, tuple(files))
-        manifest.record(key, entry)
-    return [(file.path, file.links) for file in entry.files if file.links is not None]
+
+    key: str
+    stage: str
+    fingerprint: str
+    make: Callable[[], Iterable[tuple[str, str | bytes]]]
+    scan: Callable[[str, str | bytes], PageLinks | None] = lambda path, data: None
+
+
+def make_group(group: Group, previous: Entry | None, manifest: Manifest) -> list[tuple[OutputFile, bool]]:
+    """Make a changed group; write each file only if its bytes changed (one edited challenge changes
+    few files of the search index). Each file comes back with whether it was kept.
+
+    Changes nothing but new files in the staging folder, so a worker process can do it.
+    """
+    before = {file.path: file for file in previous.files} if previous else {}
+    made = []
+    for path, data in group.make():
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        hashed = digest(raw) if manifest.cache is not None else ""
+        old = before.get(path)
+        if old is not None and old.digest == hashed and manifest.intact(old):
+            made.append((old, True))
+        else:
+            stat = manifest.staging.put(path, raw)
+            made.append((OutputFile(path, stat.st_size, stat.st_mtime_ns, hashed, group.scan(path, data)), False))
+    return made
+
+
+def record_group(manifest: Manifest, group: Group, made: list[tuple[OutputFile, bool]]) -> None:
+    """Claim the group's files, keep those kept, and note them all for the next build."""
+    for file, kept in made:
+        manifest.staging.claim(file.path)
+        if kept:
+            manifest.staging.keep(file.path)
+    manifest.record(group.key, Entry(group.fingerprint, tuple(file for file, _ in made)))

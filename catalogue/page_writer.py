@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ from catalogue import parallel, urls
 from catalogue.cache import digest, generator_version
 from catalogue.fingerprint import Fingerprints
 from catalogue.linkcheck import LinkChecker, PageLinks
-from catalogue.manifest import Entry, Manifest, OutputFile
+from catalogue.manifest import Entry, Group, Manifest, OutputFile, make_group, record_group
+from catalogue.output import Staging
 from catalogue.pages import PageSpec
 from catalogue.publish import origin
 from catalogue.render import Renderer, TemplateProblem
@@ -29,12 +31,16 @@ from catalogue.timings import Timings
 _CATALOGUE_ATTRIBUTE = re.compile(r"\bcatalogue\.(\w+)")
 
 
+_CHUNK = 16  # pages per task sent to a worker
+
+
 class _Failed(tuple):
     """A template problem met in a worker, carried back as plain values."""
 
 
 def write_pages(
     specs: Sequence[PageSpec],
+    groups: Sequence[Group],
     renderer: Renderer,
     templates: Path,
     manifest: Manifest,
@@ -42,60 +48,89 @@ def write_pages(
     links: LinkChecker,
     jobs: int | None,
     progress: Callable[[int, int], None] | None = None,
-    meanwhile: Callable[[], None] = lambda: None,
     timings: Timings | None = None,
-) -> None:
-    """Write `specs` into the manifest's staging folder, adding their links to `links` in page order.
+) -> list[tuple[str, PageLinks]]:
+    """Write `specs` and `groups` into the manifest's staging folder, adding the pages' links to `links`
+    in page order; returns the links found in the groups' files.
 
-    `meanwhile` runs in this process while the workers render (the search index, for one).
+    Changed groups are made first, each by one worker, while the other workers render pages.
     """
     staging = manifest.staging
+    timings = timings or Timings()
     paths = [urls.output_file(spec.path) for spec in specs]
     for path in paths:
         staging.claim(path)  # two pages with one path fail before any rendering
-    timings = timings or Timings()
     with timings.stage("fingerprints"):
-        fingerprints = _fingerprints(specs, renderer, templates, prints) if manifest.cache else [""] * len(specs)
-        previous = manifest.unchanged(paths, fingerprints)
+        # Pages the previous build wrote are fingerprinted here, to tell which to keep; new ones by the workers.
+        shared = prints.of(_shared(renderer, templates)) if manifest.cache else ""
+        known = manifest.entries(paths)
+        fingerprints = {i: _fingerprint(specs[i], shared, prints) for i in known}
+        previous = manifest.unchanged(known, fingerprints)
+        group_entries = manifest.entries([group.key for group in groups])
+        kept_groups = manifest.unchanged(group_entries, {i: group.fingerprint for i, group in enumerate(groups)})
     if len(previous) > len(specs) // 2:
         staging.update_in_place()
+    for index, entry in kept_groups.items():
+        for file in entry.files:
+            staging.claim(file.path)
+        manifest.keep(groups[index].key, entry)
+    changed = [(group, group_entries.get(i)) for i, group in enumerate(groups) if i not in kept_groups]
     render = [i for i in range(len(specs)) if i not in previous]
+    chunks = [render[start : start + _CHUNK] for start in range(0, len(render), _CHUNK)]
 
-    def task(index: int) -> tuple[os.stat_result, PageLinks] | _Failed:
-        spec, path = specs[index], paths[index]
-        try:
-            html = renderer.render(spec)
-        except TemplateProblem as problem:
-            return _Failed((problem.name, problem.line, problem.problem))
-        return staging.put(path, html), links.extract(path, html, **origin(spec))
+    def fingerprint(index: int) -> str:
+        if index in fingerprints or not manifest.cache:
+            return fingerprints.get(index, "")
+        return _fingerprint(specs[index], shared, prints)
 
-    with parallel.ordered(task, render, parallel.processes(jobs, len(render)), chunk=16) as rendered:
-        meanwhile()
+    def task(item: int | list[int]) -> Any:
+        if isinstance(item, int):  # a group
+            group, before = changed[item]
+            start = time.perf_counter()
+            return make_group(group, before, manifest), time.perf_counter() - start
+        return [(_render(specs[i], paths[i], renderer, staging, links), fingerprint(i)) for i in item]
+
+    found: list[tuple[str, PageLinks]] = []
+    items: list[int | list[int]] = [*range(len(changed)), *chunks]
+    with parallel.ordered(task, items, parallel.processes(jobs, len(render)), chunk=1) as results:
+        for group, _ in changed:
+            made, seconds = next(results)
+            timings.seconds[group.stage] = timings.seconds.get(group.stage, 0.0) + seconds
+            record_group(manifest, group, made)
+            found.extend((file.path, file.links) for file, _ in made if file.links is not None)
         with timings.stage("pages"):
+            rendered = (result for chunk in results for result in chunk)
             for index, path in enumerate(paths):
                 if index in previous:
                     entry = previous[index]
                     manifest.keep(path, entry)
                 else:
-                    result = next(rendered)
+                    result, page_fingerprint = next(rendered)
                     if isinstance(result, _Failed):
                         raise TemplateProblem(*result)
                     stat, page_links = result
                     file = OutputFile(path, stat.st_size, stat.st_mtime_ns, "", page_links)
-                    entry = Entry(fingerprints[index], (file,))
+                    entry = Entry(page_fingerprint, (file,))
                     manifest.record(path, entry)
                 links.add(path, entry.files[0].links or PageLinks(()))
                 if progress is not None:
                     progress(index + 1, len(specs))
+    return found
 
 
-def _fingerprints(specs: Sequence[PageSpec], renderer: Renderer, templates: Path, prints: Fingerprints) -> list[str]:
-    shared = prints.of(_shared(renderer, templates))
-    return [
-        digest(shared, prints.of([spec.path, spec.template, spec.title, spec.description, spec.crumbs,
-                                   spec.og_type, spec.context]))
-        for spec in specs
-    ]
+def _render(
+    spec: PageSpec, path: str, renderer: Renderer, staging: Staging, links: LinkChecker
+) -> tuple[os.stat_result, PageLinks] | _Failed:
+    try:
+        html = renderer.render(spec)
+    except TemplateProblem as problem:
+        return _Failed((problem.name, problem.line, problem.problem))
+    return staging.put(path, html), links.extract(path, html, **origin(spec))
+
+
+def _fingerprint(spec: PageSpec, shared: str, prints: Fingerprints) -> str:
+    page = [spec.path, spec.template, spec.title, spec.description, spec.crumbs, spec.og_type, spec.context]
+    return digest(shared, prints.of(page))
 
 
 def _shared(renderer: Renderer, templates: Path) -> list[Any]:

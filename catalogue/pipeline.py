@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from catalogue import parallel, urls
+from catalogue import urls
 from catalogue.assemble import Settings, assemble, markdown_settings, site_of
 from catalogue.assets import collect_assets
 from catalogue.bodies import load_documents, render_bodies
@@ -17,13 +17,13 @@ from catalogue.cache import BuildCache, digest, generator_version
 from catalogue.diagnostics import Report
 from catalogue.discover import discover
 from catalogue.fingerprint import Fingerprints
-from catalogue.linkcheck import LinkChecker, PageLinks
+from catalogue.linkcheck import LinkChecker
 from catalogue.load import load_data
-from catalogue.manifest import Manifest, write_group
+from catalogue.manifest import Group, Manifest
 from catalogue.model import Catalogue
 from catalogue.output import Staging
 from catalogue.page_writer import write_pages
-from catalogue.pages import plan
+from catalogue.pages import PageSpec, plan
 from catalogue.publish import build_time, extra_files, report_broken
 from catalogue.render import Renderer, TemplateProblem, report_template_problem
 from catalogue.search_index import search_files
@@ -127,40 +127,12 @@ def _write(
     prints = Fingerprints()
     # Links are checked on every build, from the pages as they are rendered; a broken one fails the build.
     links = LinkChecker(catalogue.site.base_url, raw_html=catalogue.site.allow_html)
-    feed_links: list[tuple[str, PageLinks]] = []
     try:
         with timings.stage("plan"):
             specs = list(plan(catalogue, renderer.t))
-        parallel_pages = parallel.processes(options.jobs, len(specs)) > 1
-
-        def data_files() -> None:
-            """Written while worker processes render the pages."""
-            latest = latest_change(catalogue)
-            in_sitemap = [page for spec in specs if (page := entry(spec, latest)) is not None]
-            built = build_time(catalogue, os.environ.get("SOURCE_DATE_EPOCH"))
-            whole = prints.of([generator_version(), catalogue]) if cache else ""
-            with timings.stage("data"):
-                found = write_group(
-                    manifest,
-                    "group:data",
-                    digest(whole, prints.of([in_sitemap, built])) if cache else "",
-                    lambda: extra_files(catalogue, in_sitemap, built),
-                    lambda path, data: links.extract(path, data) if isinstance(data, str) and path.endswith(".xml")
-                    else None,
-                )
-            feed_links.extend(found)
-            workers = 0 if parallel_pages else None
-            memo = session.search_memo if session is not None else None
-            with timings.stage("search"):
-                write_group(
-                    manifest,
-                    "group:search",
-                    digest(whole, prints.of(variants)) if cache else "",
-                    lambda: search_files(catalogue, variants, renderer.t, workers=workers, memo=memo),
-                )
-
-        write_pages(
-            specs, renderer, options.templates, manifest, prints, links, options.jobs, progress, data_files, timings
+            groups = _groups(catalogue, variants, specs, renderer, prints, links, cache is not None, session)
+        feed_links = write_pages(
+            specs, groups, renderer, options.templates, manifest, prints, links, options.jobs, progress, timings
         )
         with timings.stage("files"):
             for asset in assets.values():
@@ -185,6 +157,40 @@ def _write(
         staging.commit()
         manifest.commit()
     return staging.count
+
+
+def _groups(
+    catalogue: Catalogue,
+    variants: Variants,
+    specs: list[PageSpec],
+    renderer: Renderer,
+    prints: Fingerprints,
+    links: LinkChecker,
+    cached: bool,
+    session: Session | None,
+) -> list[Group]:
+    """The data files (feeds, open data, sitemap, robots.txt) and the search index, with their fingerprints."""
+    latest = latest_change(catalogue)
+    in_sitemap = [page for spec in specs if (page := entry(spec, latest)) is not None]
+    built = build_time(catalogue, os.environ.get("SOURCE_DATE_EPOCH"))
+    whole = prints.of([generator_version(), catalogue]) if cached else ""
+    # The preview keeps each document's search terms from build to build; a worker could not.
+    memo = session.search_memo if session is not None else None
+    return [
+        Group(
+            "group:search",
+            "search",
+            digest(whole, prints.of(variants)) if cached else "",
+            lambda: search_files(catalogue, variants, renderer.t, workers=0, memo=memo),
+        ),
+        Group(
+            "group:data",
+            "data",
+            digest(whole, prints.of([in_sitemap, built])) if cached else "",
+            lambda: extra_files(catalogue, in_sitemap, built),
+            lambda path, data: links.extract(path, data) if isinstance(data, str) and path.endswith(".xml") else None,
+        ),
+    ]
 
 
 def _copy_files(catalogue: Catalogue, staging: Staging) -> None:
