@@ -8,8 +8,10 @@ raised, which are reported again on every build.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import pickle
+from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass
+from typing import Any
 
 from catalogue import parallel
 from catalogue.cache import BuildCache, digest
@@ -37,20 +39,13 @@ def load_documents(
     """Every document that could be read, in the order of `sources`."""
     raw = [source.path.read_bytes() for source in sources]
     keys = [digest(source.kind, source.name, str(source.path), data) for source, data in zip(sources, raw, strict=True)]
-    cached: dict[str, _Loaded] = cache.get_many("document", keys) if cache else {}
-    missing = [i for i, key in enumerate(keys) if key not in cached]
 
     def load(index: int) -> _Loaded:
         own = Report()
         return load_document(sources[index], own, raw[index]), own.items
 
-    with parallel.ordered(load, missing, parallel.processes(jobs, len(missing))) as results:
-        fresh = dict(zip((keys[i] for i in missing), results, strict=True))
-    if cache:
-        cache.put_many("document", fresh)
     documents = []
-    for key in keys:
-        document, diagnostics = cached.get(key) or fresh[key]
+    for document, diagnostics in _cached_or_made("document", keys, load, cache, jobs):
         report.items.extend(diagnostics)
         if document is not None:
             documents.append(document)
@@ -63,16 +58,38 @@ def render_bodies(
     """The rendered body of every document, by its source name."""
     config = repr(astuple(settings))
     keys = [digest(config, str(doc.body_line), doc.body) for doc in documents]
-    cached: dict[str, Rendered] = cache.get_many("markdown", keys) if cache else {}
-    missing = [i for i, key in enumerate(keys) if key not in cached]
-    renderer = MarkdownRenderer(**vars(settings)) if missing else None
+    renderer: list[MarkdownRenderer] = []  # made only if a body is not in the cache
 
     def render(index: int) -> Rendered:
-        assert renderer is not None
-        return renderer.render(documents[index].body, documents[index].body_line)
+        if not renderer:
+            renderer.append(MarkdownRenderer(**vars(settings)))
+        return renderer[0].render(documents[index].body, documents[index].body_line)
 
-    with parallel.ordered(render, missing, parallel.processes(jobs, len(missing))) as results:
-        fresh = dict(zip((keys[i] for i in missing), results, strict=True))
-    if cache:
-        cache.put_many("markdown", fresh)
-    return {doc.source.name: cached.get(key) or fresh[key] for doc, key in zip(documents, keys, strict=True)}
+    bodies = _cached_or_made("markdown", keys, render, cache, jobs)
+    return {doc.source.name: body for doc, body in zip(documents, bodies, strict=True)}
+
+
+def _cached_or_made(
+    namespace: str, keys: list[str], make: Callable[[int], Any], cache: BuildCache | None, jobs: int | None
+) -> list[Any]:
+    """The value for each key: from the cache, else `make(index)`, in worker processes when there are many.
+
+    A value made for the cache or in a worker is pickled once, where it is made, and those
+    bytes are both what comes back and what the cache keeps.
+    """
+    cached = cache.get_many(namespace, keys) if cache is not None else {}
+    missing = [i for i, key in enumerate(keys) if key not in cached]
+    processes = parallel.processes(jobs, len(missing))
+    pickled = cache is not None or processes > 1
+
+    def task(index: int) -> Any:
+        value = make(index)
+        return pickle.dumps(value, protocol=5) if pickled else value
+
+    with parallel.ordered(task, missing, processes) as results:
+        made = dict(zip((keys[i] for i in missing), results, strict=True))
+    if pickled:
+        if cache is not None:
+            cache.put_pickled(namespace, made)
+        made = {key: pickle.loads(value) for key, value in made.items()}
+    return [cached[key] if key in cached else made[key] for key in keys]

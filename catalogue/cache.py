@@ -109,10 +109,14 @@ class BuildCache:
         return found
 
     def put_many(self, namespace: str, items: Mapping[str, Any]) -> None:
+        self.put_pickled(namespace, {key: pickle.dumps(value, protocol=5) for key, value in items.items()})
+
+    def put_pickled(self, namespace: str, items: Mapping[str, bytes]) -> None:
+        """Store values already pickled (with protocol 5)."""
         self._used.setdefault(namespace, set()).update(items)
         if self._db is None or not items:
             return
-        rows = [(namespace, key, pickle.dumps(value, protocol=5)) for key, value in items.items()]
+        rows = [(namespace, key, value) for key, value in items.items()]
         try:
             self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
         except sqlite3.DatabaseError:
