@@ -74,6 +74,7 @@ class BuildCache:
         db = sqlite3.connect(self.folder / FILE, timeout=10, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=OFF")  # a cache: a file damaged by a crash is started again
             db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries "
