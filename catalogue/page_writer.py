@@ -4,8 +4,10 @@ A page's fingerprint covers its template context, what every page shares
 (the templates, the site settings, the assets, what templates read from the
 catalogue directly) and the generator's version. The previous build's
 fingerprints, file sizes and times and each page's links are kept in the
-build cache under the output folder, so an unchanged page is neither
-rendered nor scanned again: its file is hard-linked from the previous output.
+manifest, so an unchanged page is neither rendered nor scanned again: its file
+stays where it is (see output.Staging). The groups of files made together
+(search index, data files) go to the same worker processes, first, so that
+they are made while the other workers render pages.
 """
 
 from __future__ import annotations
@@ -29,8 +31,6 @@ from catalogue.render import Renderer, TemplateProblem
 from catalogue.timings import Timings
 
 _CATALOGUE_ATTRIBUTE = re.compile(r"\bcatalogue\.(\w+)")
-
-
 _CHUNK = 16  # pages per task sent to a worker
 
 
@@ -49,11 +49,13 @@ def write_pages(
     jobs: int | None,
     progress: Callable[[int, int], None] | None = None,
     timings: Timings | None = None,
-) -> list[tuple[str, PageLinks]]:
+    later: frozenset[str] = frozenset(),
+) -> tuple[list[tuple[str, PageLinks]], set[str]]:
     """Write `specs` and `groups` into the manifest's staging folder, adding the pages' links to `links`
-    in page order; returns the links found in the groups' files.
+    in page order; returns the links found in the groups' files, and the keys of the groups left for later.
 
-    Changed groups are made first, each by one worker, while the other workers render pages.
+    Changed groups are made first, each by one worker, while the other workers render pages. A
+    changed group whose key is in `later` keeps its previous files instead, if they are still there.
     """
     staging = manifest.staging
     timings = timings or Timings()
@@ -70,11 +72,18 @@ def write_pages(
         kept_groups = manifest.unchanged(group_entries, {i: group.fingerprint for i, group in enumerate(groups)})
     if len(previous) > len(specs) // 2:
         staging.update_in_place()
-    for index, entry in kept_groups.items():
+    postponed = {
+        i: entry
+        for i, entry in group_entries.items()
+        if i not in kept_groups and groups[i].key in later and manifest.intact(*entry.files)
+    }
+    for index, entry in {**kept_groups, **postponed}.items():
         for file in entry.files:
             staging.claim(file.path)
         manifest.keep(groups[index].key, entry)
-    changed = [(group, group_entries.get(i)) for i, group in enumerate(groups) if i not in kept_groups]
+    changed = [
+        (group, group_entries.get(i)) for i, group in enumerate(groups) if i not in kept_groups and i not in postponed
+    ]
     render = [i for i in range(len(specs)) if i not in previous]
     chunks = [render[start : start + _CHUNK] for start in range(0, len(render), _CHUNK)]
 
@@ -115,7 +124,7 @@ def write_pages(
                 links.add(path, entry.files[0].links or PageLinks(()))
                 if progress is not None:
                     progress(index + 1, len(specs))
-    return found
+    return found, {groups[i].key for i in postponed}
 
 
 def _render(

@@ -52,9 +52,16 @@ class Options:
 
 @dataclass
 class Session:
-    """What a long-running process (the preview) keeps in memory from one build to the next."""
+    """What a long-running process (the preview) keeps in memory from one build to the next.
+
+    With `search_later`, a build that changes the search index keeps the previous one
+    instead, if there is one, and sets `search_pending`: the preview shows the changed
+    pages first and builds again for the index straight after.
+    """
 
     search_memo: dict[str, Any] = field(default_factory=dict)
+    search_later: bool = False
+    search_pending: bool = False
 
 
 def load_catalogue(options: Options, report: Report) -> Catalogue | None:
@@ -131,8 +138,9 @@ def _write(
         with timings.stage("plan"):
             specs = list(plan(catalogue, renderer.t))
             groups = _groups(catalogue, variants, specs, renderer, prints, links, cache is not None, session)
-        feed_links = write_pages(
-            specs, groups, renderer, options.templates, manifest, prints, links, options.jobs, progress, timings
+        later = frozenset({"group:search"} if session is not None and session.search_later else ())
+        feed_links, postponed = write_pages(
+            specs, groups, renderer, options.templates, manifest, prints, links, options.jobs, progress, timings, later
         )
         with timings.stage("files"):
             for asset in assets.values():
@@ -156,6 +164,8 @@ def _write(
     with timings.stage("commit"):
         staging.commit()
         manifest.commit()
+    if session is not None:
+        session.search_pending = bool(postponed)
     return staging.count
 
 

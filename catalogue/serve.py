@@ -40,6 +40,7 @@ from catalogue.project import choose_language, site_hints
 DEV_PATH = "/__catalogue__/"
 ASSETS = Path(__file__).resolve().parent / "devserver"
 POLL_MS = 400
+CATCH_UP_DELAY = 0.5  # seconds after a rebuild: the browser fetches the changed page first
 MAX_SOURCE = 300  # characters of the offending line shown in the overlay
 
 Rebuild = Callable[[Options, Report, Sequence[str], Progress], tuple[Catalogue | None, int | None]]
@@ -51,16 +52,28 @@ class PreviewBuilds:
     Each is incremental through the build cache (`options.cache`): only changed
     files are read and only pages whose inputs changed are rendered. What the
     previous build learnt (each document's search terms) is kept in memory.
-    It leaves the same files in `options.out` as a full build would.
+    The search index, the slowest part to change, is left for `catch_up`, which
+    the preview runs once the browser has the changed pages; after it, the
+    output holds the same files as a full build.
     """
 
     def __init__(self) -> None:
-        self.session = Session()
+        self.session = Session(search_later=True)
 
     def __call__(
         self, options: Options, report: Report, changed: Sequence[str], progress: Progress
     ) -> tuple[Catalogue | None, int | None]:
+        self.session.search_later = True
         return build_site(options, report, progress, session=self.session)
+
+    @property
+    def pending(self) -> bool:
+        return self.session.search_pending
+
+    def catch_up(self, options: Options, report: Report) -> int | None:
+        """Build what the last rebuild left for later; the number of files, or None if it failed."""
+        self.session.search_later = False
+        return build_site(options, report, session=self.session)[1]
 
 
 class Unavailable(Exception):
@@ -175,6 +188,25 @@ class Preview:
         if changed:
             print(ui_text("serve.changed", self.state.lang, path=_shown(Path(changed[0]), self.options.project)))
             self.rebuild(changed)
+            self._schedule_catch_up()
+
+    def _schedule_catch_up(self) -> None:
+        if getattr(self.rebuild_site, "pending", False):
+            ioloop.IOLoop.current().call_later(CATCH_UP_DELAY, self.catch_up)
+
+    def catch_up(self) -> None:
+        """Build the search index the last rebuild left for later (a newer rebuild may have left it again)."""
+        if not getattr(self.rebuild_site, "pending", False):
+            return
+        options = dataclasses.replace(self.options, base_url=self.url)
+        report = Report()
+        try:
+            written = self.rebuild_site.catch_up(options, report)  # type: ignore[attr-defined]
+        except Exception:  # the pages are built; the search index stays as it was
+            traceback.print_exc()
+            return
+        if written is None:
+            print_diagnostics(report, self.state.lang, strict=False)
 
     def serve(self) -> None:
         """Build, print the address, then serve and watch until interrupted (Ctrl+C)."""
@@ -194,6 +226,7 @@ class Preview:
             log_function=lambda handler: None,  # no access log: the terminal shows builds only
         )
         httpserver.HTTPServer(app).add_sockets([self.socket])
+        self._schedule_catch_up()  # the first build may have kept a search index from an earlier session
         if not self.watcher.start(self.poll):
             ioloop.PeriodicCallback(self.poll, POLL_MS).start()
         await asyncio.Event().wait()

@@ -221,5 +221,27 @@ def test_preview_rebuilds_keep_search_terms_and_match_fresh_builds(sample: Proje
         step(sample)
         report = Report()
         assert builds(options, report, [], None)[1] is not None, report.sorted()
+        assert not builds.pending or builds.catch_up(options, report) is not None
         assert files_of(root / "preview") == fresh(sample, capsys, tmp_path)
     assert builds.session.search_memo
+
+
+def test_preview_shows_changed_pages_first_and_the_search_index_after(sample: Project, capsys, tmp_path: Path) -> None:
+    root = sample.root
+    options = Options(root, root / "content", root / "templates", root / "static", root / "preview",
+                      today=datetime.date.fromisoformat(TODAY), cache=root / ".cache/build")
+    builds = PreviewBuilds()
+    assert builds(options, Report(), [], None)[1] is not None
+    assert not builds.pending  # nothing to keep the first time
+    before = files_of(root / "preview")
+    _retitle(sample)
+    assert builds(options, Report(), [], None)[1] is not None
+    assert builds.pending
+    after = files_of(root / "preview")
+    page = "challenges/elderly-watching/index.html"
+    assert "【更新】" in after[page].decode() and "【更新】" not in before[page].decode()
+    search_files = {p for p in after if p.startswith("search/")}
+    assert {p: after[p] for p in search_files} == {p: before[p] for p in search_files}  # kept until catch_up
+    assert builds.catch_up(options, Report()) is not None
+    assert not builds.pending
+    assert files_of(root / "preview") == fresh(sample, capsys, tmp_path)

@@ -20,7 +20,7 @@ from catalogue.messages import diagnostic_text, ui_text
 from catalogue.pipeline import Options
 from catalogue.serve import Preview
 from tests.conftest import Project, files_of
-from tests.serve_support import replace_in, save, serving
+from tests.serve_support import replace_in, save, serving, wait_for
 
 CH = "content/challenges/gomi.md"
 
@@ -92,6 +92,20 @@ def test_a_save_rebuilds_and_a_broken_date_is_reported_until_fixed(project: Proj
         server.wait_for_state(lambda s: not s["problems"], after=state["build"])
     expected = f"{CH}:8: error: {diagnostic_text('date_invalid', 'ja', {'value': '2026-13-01'})}"
     assert expected in server.err
+
+
+def test_the_search_index_follows_an_edit_just_after_the_pages(project: Project) -> None:
+    index = project.root / ".cache/serve/site/search"
+
+    def indexed(text: str) -> bool:
+        return any(text in path.read_text(encoding="utf-8") for path in index.rglob("*.json"))
+
+    with serving(project.root) as server:
+        state = server.state()
+        assert indexed("ごみを減らしたい")
+        replace_in(project.root / CH, "title: ごみを減らしたい", "title: ごみをもっと減らしたい")
+        server.wait_for_state(lambda s: not s["problems"], after=state["build"])
+        wait_for(lambda: indexed("ごみをもっと減らしたい"), "the search index to follow the edit")
 
 
 def test_static_and_template_changes_are_rebuilt_too(project: Project) -> None:
