@@ -1,14 +1,14 @@
 """Benchmark the search index and client on generated catalogues of several sizes.
 
-    python benchmarks/bench_search.py [--sizes 1000,10000,50000] [--quality 10000] [--keep DIR]
+    python benchmarks/bench_search.py [--sizes 1000,10000,50000] [--quality 10000] [--keep DIR] [--workers N]
 
 For each size N it generates N challenges and N // 5 cases (seed 1; see generate_corpus.py),
 loads them as the build does, builds the search index with the repository's variant table
 (content/search-variants.yaml; --no-variants leaves it out) and prints:
 
   - indexing: seconds, and the peak memory while indexing (proportional set size) of this
-    process, which holds the loaded catalogue (shown alone as "loading"), and the index's
-    worker processes;
+    process, which holds the loaded catalogue (shown alone as "loading"), and of the index's
+    worker processes if any (--workers; the default, 0, indexes in one process as the build does);
   - index size: every file, raw and gzipped one by one (gzip -6, as a web server would);
   - bytes a browser downloads for a query: the first of a visit (search.js, the manifest, the
     shards and common-term files it needs, the display data of the first 10 results) and a
@@ -162,7 +162,7 @@ class MemoryPeak(threading.Thread):
         return self.peak
 
 
-def build_index(content: Path, out: Path, variants: Variants) -> tuple[object, dict[str, object]]:
+def build_index(content: Path, out: Path, variants: Variants, workers: int = 0) -> tuple[object, dict[str, object]]:
     """Load the catalogue and index it into `out`: the catalogue, and times, memory and file sizes."""
     started = time.perf_counter()
     catalogue = load_catalogue(_options(content, out), Report())
@@ -176,7 +176,7 @@ def build_index(content: Path, out: Path, variants: Variants) -> tuple[object, d
     memory = MemoryPeak()
     memory.start()
     wall = time.perf_counter()
-    files = list(search_files(catalogue, variants, t))
+    files = list(search_files(catalogue, variants, t, workers=workers))
     wall = time.perf_counter() - wall
     peak = memory.stop()
     started = time.perf_counter()
@@ -249,7 +249,7 @@ def report_size(size: int, built: dict, measured: dict) -> None:
     print(f"loading the catalogue  {built['load_s']:.1f} s, {built['loaded_mib']:.0f} MiB")
     print(
         f"indexing               {built['index_s']:.1f} s; peak memory {built['peak_mib']:.0f} MiB "
-        f"(this process with the catalogue, and the index workers); writing the files {built['write_s']:.1f} s"
+        f"(this process with the catalogue, and any index workers); writing the files {built['write_s']:.1f} s"
     )
     print(f"index                  {files} files, {raw / 2**20:.1f} MiB raw, {gz / 2**20:.1f} MiB gzip")
     for kind, (count, r, g) in sorted(sizes.items()):
@@ -302,6 +302,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--keep", type=Path, metavar="DIR", help="cache generated catalogues in DIR and reuse them")
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="index worker processes (default: 0, one process, as the build indexes while workers render pages)",
+    )
+    parser.add_argument(
         "--no-variants", action="store_true", help="leave content/search-variants.yaml out, to see what it adds"
     )
     args = parser.parse_args(argv)
@@ -319,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
             content = corpus(size, keep, scratch)
             out = scratch / f"index-{size}"
             log(f"indexing {size}…")
-            catalogue, built = build_index(content, out, variants)
+            catalogue, built = build_index(content, out, variants, args.workers)
             measured = run_queries(out, scratch)
             report_size(size, built, measured)
             if size in args.quality:

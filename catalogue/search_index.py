@@ -16,6 +16,7 @@ import gc
 import hashlib
 import json
 from collections.abc import Iterator
+from functools import cache
 
 from catalogue import urls
 from catalogue.model import Catalogue
@@ -156,6 +157,7 @@ def _width(values: int) -> int:
     return width
 
 
+@cache  # the same few values for every document
 def _fixed(value: int, width: int) -> str:
     return "".join(ALPHABET[(value >> (6 * i)) & 63] for i in reversed(range(width)))
 

@@ -18,6 +18,7 @@ PREFIX_LENGTH (so `co` finds CO2).
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from operator import add
@@ -33,8 +34,7 @@ WORD = "0-9a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u0370-\u03ff\u0400-\u04ff"
 # Kana and marks are not indexed alone: a one-kana query says too little to search for.
 _NOT_ALONE = frozenset(" \u30fc\u30fd\u30fe").union(map(chr, range(0x3041, 0x30A0)))
 _RUN = re.compile(f"([{JAPANESE}]+)|[{WORD}]+")
-_NOT_JAPANESE = re.compile(f"[^{JAPANESE}]+")
-_WORDS = re.compile(f"[{WORD}]+")
+_RUNS = re.compile(f"[{JAPANESE}]+|[{WORD}]+")
 _LONG_VOWEL = re.compile("([\u30a1-\u30fa])\u30fc+(?![\u30a1-\u30fc])")
 _KATAKANA = re.compile("[\u30a1-\u30f6\u30fd\u30fe]+")
 _TO_HIRAGANA = {code: code - 0x60 for code in [*range(0x30A1, 0x30F7), 0x30FD, 0x30FE]}
@@ -97,16 +97,45 @@ def normalise(text: str, variants: Variants) -> str:
     return variants.rewrite(fold(text))
 
 
-def terms(folded: str) -> set[str]:
-    """Every term a folded text is indexed under."""
-    japanese = _NOT_JAPANESE.sub(" ", folded)
-    found = set(japanese)
-    found -= _NOT_ALONE
-    for run in set(japanese.split()):
-        found.update(map(add, run, run[1:]))
-    for word in set(_WORDS.findall(folded)):
-        found.update([word[:length] for length in range(1, min(len(word), PREFIX_LENGTH) + 1)])
-    return found
+class RunTerms(dict[str, frozenset[str]]):
+    """The terms of each run (of Japanese characters, or of letters and digits) met more than once.
+
+    Headings, department names and stock phrases repeat from page to page, so an indexer that
+    keeps one of these cuts each into terms once, and every page then holds the same term
+    objects (interned: sets and dicts compare them at once). A run met for the first time is
+    only noted, so that text that does not repeat costs little more than without. It forgets
+    everything after LIMIT runs, so that its memory stays bounded whatever the text (some 20 MB).
+    """
+
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.met: set[str] = set()  # runs met once
+
+    def __missing__(self, run: str) -> Iterable[str]:
+        if run not in self.met:
+            if len(self.met) >= self.LIMIT:
+                self.met.clear()
+            self.met.add(run)
+            return _run_terms(run)
+        if len(self) >= self.LIMIT:
+            self.clear()
+        interned = self[run] = frozenset(map(sys.intern, _run_terms(run)))
+        return interned
+
+
+def _run_terms(run: str) -> list[str]:
+    """A run's terms: its prefixes if it is a word, else its bigrams and characters other than kana."""
+    if run < "\u3000":  # letters and digits (WORD) all come before Japanese (JAPANESE): a word
+        return [run[:length] for length in range(1, min(len(run), PREFIX_LENGTH) + 1)]
+    return [*frozenset(run).difference(_NOT_ALONE), *map(add, run, run[1:])]
+
+
+def terms(folded: str, runs: RunTerms | None = None) -> set[str]:
+    """Every term a folded text is indexed under; `runs` remembers the terms of runs seen before."""
+    runs = RunTerms() if runs is None else runs
+    return set().union(*map(runs.__getitem__, set(_RUNS.findall(folded))))
 
 
 def query_runs(query: str, variants: Variants) -> list[tuple[str, list[str]]]:

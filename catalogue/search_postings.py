@@ -32,10 +32,10 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
-from itertools import accumulate, repeat
-from operator import add, sub
+from itertools import repeat
+from operator import add, setitem, sub
 
-from catalogue.search_normalise import Variants, fold, terms
+from catalogue.search_normalise import RunTerms, Variants, fold, terms
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 BITSET = "~"
@@ -53,40 +53,70 @@ def varint(value: int) -> str:
     return "".join(out)
 
 
-_GAP_CODES = ["", *map(varint, range(BLOCK))]  # the code of each gap g within a block: varint(g - 1)
-_SHORT_GAPS = bytes.maketrans(bytes(range(1, 33)), ALPHABET[:32].encode())
+class _Codes(dict[int, str]):
+    """The code of each number n, varint(n - less), worked out once."""
+
+    def __init__(self, less: int) -> None:
+        self.less = less
+
+    def __missing__(self, number: int) -> str:
+        code = self[number] = varint(number - self.less)
+        return code
+
+
+_GAP_CODES = _Codes(less=1)  # the code of each gap g: varint(g - 1)
+_VARINTS = _Codes(less=0)
+# The codes of one character: of a gap g below 33, for _GAP_CODES; of a number below 32, for _VARINTS; 0 for others.
+_ONE_GAP = bytes(1) + ALPHABET[:32].encode() + bytes(256 - 33)
+_ONE_DIGIT = ALPHABET[:32].encode() + bytes(256 - 32)
 _DIGITS = bytes.maketrans(bytes(range(64)), ALPHABET.encode())
 _HIGH_MASK = bytes.maketrans(bytes(range(MASKS)), bytes(range(0, 8 * MASKS, 8)))
-_BINARY = bytes.maketrans(b"\0\1", b"01")
+_PRESENT = bytes.maketrans(bytes(range(1, MASKS + 1)), b"\1" * MASKS)  # mask + 1 → 1; 0 stays 0
+_LESS_ONE = bytes.maketrans(bytes(range(1, MASKS + 1)), bytes(range(MASKS)))
+_GAP_BITS = {ord(ALPHABET[gap - 1]): "0" * (gap - 1) + "1" for gap in range(1, 33)}  # one-character gaps as bits
+_LONG_VARINT = re.compile(f"([{re.escape(ALPHABET[32:])}]+[{re.escape(ALPHABET[:32])}])")  # a varint of several
 _FROM_BASE64 = str.maketrans(string.ascii_uppercase + string.ascii_lowercase + string.digits + "+/", ALPHABET)
 
 
 def index_block(start: int, texts: list[tuple[str, ...]], variants: Variants) -> dict[str, Fragment]:
     """The postings of consecutive documents from number `start`: term → Fragment."""
-    meta: dict[str, frozenset[str]] = {}
-    return _block(start, (document_terms(document, variants, meta) for document in texts))
+    seen = Seen()
+    return _block(start, (document_terms(document, variants, seen) for document in texts))
 
 
-def document_terms(texts: tuple[str, ...], variants: Variants, meta: dict[str, frozenset[str]]) -> list[set[str]]:
-    """A document's terms by mask (title 4 | summary 2 | meta 1; 0 for the body only), each term once.
+class Seen:
+    """What indexing remembers from one document to the next, since much of their text repeats.
 
-    `meta` keeps the terms of meta texts seen before: categories, tags and department repeat from page to page.
+    The terms of meta texts (categories, tags and department repeat from page to page), and of
+    runs of characters met more than once (search_normalise.RunTerms).
     """
+
+    def __init__(self) -> None:
+        self.meta: dict[str, frozenset[str]] = {}
+        self.runs = RunTerms()
+
+
+def document_terms(texts: tuple[str, ...], variants: Variants, seen: Seen) -> list[set[str]]:
+    """A document's terms by mask (title 4 | summary 2 | meta 1; 0 for the body only), each term once."""
     title, summary, tags, body = texts
-    if tags not in meta:
-        meta[tags] = frozenset(_terms(tags, variants))
-    return _by_mask(_terms(title, variants), _terms(summary, variants), meta[tags], _terms(body, variants))
+    runs = seen.runs
+    if tags not in seen.meta:
+        seen.meta[tags] = frozenset(_terms(tags, variants, runs))
+    return _by_mask(
+        _terms(title, variants, runs), _terms(summary, variants, runs), seen.meta[tags], _terms(body, variants, runs)
+    )
 
 
 def _block(start: int, documents: Iterable[Sequence[Iterable[str]]]) -> dict[str, Fragment]:
     """The postings of consecutive documents from number `start`, given their terms by mask."""
     # The documents of each term, by mask; most are in the body only (mask 0).
     by_mask: list[defaultdict[str, array]] = [defaultdict(partial(array, "I")) for _ in range(MASKS)]
-    for number, classes in enumerate(documents, start):
+    count = 0
+    for count, classes in enumerate(documents, 1):
         for field, found in zip(by_mask, classes, strict=True):
-            # The innermost loop of the build, run in C: field[term].append(number) for every term.
-            deque(map(array.append, map(field.__getitem__, found), repeat(number)), maxlen=0)
-    return {term: _fragment(term, by_mask) for term in set().union(*by_mask)}
+            # The innermost loop of the build, run in C: field[term].append(number in the block) for every term.
+            deque(map(array.append, map(field.__getitem__, found), repeat(count - 1)), maxlen=0)
+    return {term: _fragment(term, by_mask, start, count) for term in set().union(*by_mask)}
 
 
 def _by_mask(title: set[str], summary: set[str], meta: frozenset[str], body: set[str]) -> list[set[str]]:
@@ -107,31 +137,43 @@ def _by_mask(title: set[str], summary: set[str], meta: frozenset[str], body: set
     ]
 
 
-def _fragment(term: str, by_mask: list[defaultdict[str, array]]) -> Fragment:
+def _fragment(term: str, by_mask: list[defaultdict[str, array]], start: int, count: int) -> Fragment:
+    """A term's fragment, from its documents by mask (numbered from 0 in a block of `count` from `start`)."""
     found = [(mask, numbers) for mask, field in enumerate(by_mask) if (numbers := field.get(term))]
     if len(found) == 1:  # the usual case: every document has the term in the same fields (often the body only)
         mask, numbers = found[0]
-        return numbers[0], numbers[-1], _gaps(numbers), bytes([mask]) * len(numbers)
-    masks: dict[int, int] = {}
+        return start + numbers[0], start + numbers[-1], _gaps(numbers), bytes([mask]) * len(numbers)
+    # In several fields: the block's documents as a row of mask + 1 (0 without the term) merges them in order.
+    marks = bytearray(count)
     for mask, numbers in found:
-        masks.update(zip(numbers, repeat(mask)))
-    numbers = array("I", sorted(masks))
-    return numbers[0], numbers[-1], _gaps(numbers), bytes(map(masks.__getitem__, numbers))
+        deque(map(setitem, repeat(marks), numbers, repeat(mask + 1)), maxlen=0)
+    # The lengths of the runs of documents without the term: before the first, between two (gap - 1), after the last.
+    absent = list(map(len, marks.translate(_PRESENT).split(b"\1")))
+    masks = bytes(marks.translate(_LESS_ONE, b"\0"))
+    return start + absent[0], start + count - 1 - absent[-1], _code(absent[1:-1], _VARINTS, _ONE_DIGIT), masks
 
 
-def _terms(text: str, variants: Variants) -> set[str]:
+def _terms(text: str, variants: Variants, runs: RunTerms) -> set[str]:
     folded = fold(text)
-    found = terms(folded)
+    found = terms(folded, runs)
     if canonicals := variants.canonicals(folded):
-        found |= terms(" ".join(canonicals))
+        found |= terms(" ".join(canonicals), runs)
     return found
 
 
 def _gaps(numbers: array) -> str:
-    gaps = list(map(sub, numbers[1:], numbers))
-    if max(gaps, default=0) <= 32:  # one character each, and a faster way to write them
-        return bytes(gaps).translate(_SHORT_GAPS).decode("ascii")
-    return "".join(map(_GAP_CODES.__getitem__, gaps))
+    return _code(list(map(sub, numbers[1:], numbers)), _GAP_CODES, _ONE_GAP)
+
+
+def _code(values: list[int], codes: _Codes, short: bytes) -> str:
+    """The code of several gaps, as `codes` writes them; `short` writes those of one character, the others as 0."""
+    try:
+        code = bytes(values).translate(short)
+    except ValueError:  # a value past 255
+        code = b"\0"
+    if b"\0" not in code:  # every value in one character, as in most codes: written all at once
+        return code.decode("ascii")
+    return "".join(map(codes.__getitem__, values))
 
 
 class Postings:
@@ -166,37 +208,25 @@ def _encode(codes: list[str], mask_parts: list[bytes], count: int) -> str:
 def _bitset(codes: list[str], count: int) -> str:
     """The documents of a gap code, given in pieces, as a bitset: base64 in the index's alphabet."""
     length = -(-count // 24) * 24  # whole base64 groups of three bytes
-    flags = bytearray(length)
-    deque(map(flags.__setitem__, _numbers(codes), repeat(1)), maxlen=0)
-    bits = int(flags.translate(_BINARY), 2).to_bytes(length // 8, "big")
+    bits = int(_bits("".join(codes)).ljust(length, "0"), 2).to_bytes(length // 8, "big")
     return base64.b64encode(bits).decode("ascii").translate(_FROM_BASE64)
 
 
-def _numbers(codes: list[str]) -> list[int]:
-    """The document numbers of a gap code, given in pieces."""
-    gaps: list[int] = []
-    for code in codes:
-        if _LONG_GAP.search(code):
-            gaps += map(_GAPS.__getitem__, _VARINT.findall(code))
-        else:  # one character a gap, as in most pieces of a common term's code: faster
-            gaps += code.encode("ascii").translate(_SHORT_GAP_VALUES)
-    return list(accumulate(gaps, initial=-1))[1:]
+def _bits(code: str) -> str:
+    """A gap code as a row of 0 and 1 from document 0 to the last with the term: each gap g is g - 1 zeros and a one."""
+    # Split at the gaps of several characters (odd pieces), rare in a common term, to write the others all at once.
+    pieces = _LONG_VARINT.split(code)
+    pieces[0::2] = [piece.translate(_GAP_BITS) for piece in pieces[0::2]]
+    pieces[1::2] = ["0" * _value(piece) + "1" for piece in pieces[1::2]]
+    return "".join(pieces)
 
 
-class _Gaps(dict[str, int]):
-    """The gap each varint stands for: its value plus one; those past a block's length are worked out."""
-
-    def __missing__(self, code: str) -> int:
-        value = 0
-        for char in reversed(code):
-            value = (value << 5) | (ALPHABET.index(char) & 31)
-        return value + 1
-
-
-_GAPS = _Gaps({code: gap for gap, code in enumerate(_GAP_CODES) if gap})
-_LONG_GAP = re.compile(f"[{re.escape(ALPHABET[32:])}]")
-_SHORT_GAP_VALUES = bytes.maketrans(ALPHABET[:32].encode(), bytes(range(1, 33)))
-_VARINT = re.compile(f"[{re.escape(ALPHABET[32:])}]*[{re.escape(ALPHABET[:32])}]")
+def _value(code: str) -> int:
+    """The number a varint stands for."""
+    value = 0
+    for char in reversed(code):
+        value = (value << 5) | (ALPHABET.index(char) & 31)
+    return value
 
 
 class Indexer:
@@ -225,7 +255,7 @@ class Indexer:
         self.queue: deque[Future[dict[str, Fragment]] | dict[str, Fragment]] = deque()
         self.memo = memo
         self.remembered: dict[bytes, tuple[tuple[str, ...], ...]] = {}
-        self.meta: dict[str, frozenset[str]] = {}
+        self.seen = Seen()
         self.variant_digest = hashlib.blake2b(repr(variants.pairs).encode(), digest_size=16)
 
     def add(self, texts: tuple[str, ...]) -> None:
@@ -241,7 +271,7 @@ class Indexer:
         found = self.remembered.get(key) or self.memo.get(key)
         if found is None:
             # Interned, so that the memo holds each term once, however many documents have it.
-            found = tuple(tuple(map(sys.intern, terms)) for terms in document_terms(texts, self.variants, self.meta))
+            found = tuple(tuple(map(sys.intern, terms)) for terms in document_terms(texts, self.variants, self.seen))
         self.remembered[key] = found
         return found
 

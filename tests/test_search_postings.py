@@ -1,0 +1,69 @@
+"""Search postings: however documents are indexed (in blocks, with remembered runs), the text is the same."""
+
+from __future__ import annotations
+
+import base64
+import random
+
+from catalogue.search_normalise import RunTerms, fold, terms
+from catalogue.search_postings import ALPHABET, BITSET, Postings, _block, encode_postings
+
+TERMS = ["活用", "空き", "見守", "co2", "港"]
+
+
+def _documents(count: int, seed: int) -> list[list[set[str]]]:
+    """Terms by mask for `count` documents: dense and sparse terms, in one field or several, far apart at times."""
+    chance = random.Random(seed)
+    documents = []
+    for number in range(count):
+        by_mask: list[set[str]] = [set() for _ in range(8)]
+        for rank, term in enumerate(TERMS):
+            far = number % 700 < 300  # long stretches without the rarer terms: gaps of several characters
+            if chance.random() < (0.9 if rank == 0 else 0.3 if far else 0.02):
+                by_mask[chance.choice([0, 0, 0, 1, 2, 4, 6, 7])].add(term)
+        documents.append(by_mask)
+    return documents
+
+
+def test_blocks_of_any_size_give_each_terms_postings_as_one_list_would() -> None:
+    documents = _documents(2000, seed=3)
+    expected = {}
+    for term in TERMS:
+        found = [(n, m) for n, by_mask in enumerate(documents) for m, field in enumerate(by_mask) if term in field]
+        expected[term] = encode_postings(found, len(documents))
+    for block in (1, 7, 256, 2000):
+        postings = Postings()
+        for start in range(0, len(documents), block):
+            postings.join(_block(start, documents[start : start + block]))
+        assert postings.encoded(len(documents)) == expected
+
+
+def test_a_bitset_holds_exactly_the_documents_even_after_long_gaps() -> None:
+    chance = random.Random(5)
+    count = 5000
+    numbers = sorted(n for n in range(count) if chance.random() < (0.95 if n % 1000 < 600 else 0.002))
+    code = encode_postings([(n, 0) for n in numbers], count)
+    assert code.startswith(BITSET)
+    text = (
+        code[1:]
+        .split(".")[0]
+        .translate(str.maketrans(ALPHABET, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"))
+    )
+    bits = "".join(f"{byte:08b}" for byte in base64.b64decode(text))
+    assert [n for n, bit in enumerate(bits) if bit == "1"] == numbers
+
+
+def test_remembered_runs_give_the_same_terms_and_memory_stays_bounded() -> None:
+    texts = [
+        "見守りサービス",
+        "見守りサービス",
+        "高齢者の見守り、CO2削減。",
+        "港の活用",
+        "高齢者の見守り、ＣＯ２削減。",
+    ]
+    runs = RunTerms()
+    runs.LIMIT = 4
+    for text in texts * 3:
+        assert terms(fold(text), runs) == terms(fold(text))
+        assert len(runs) <= 4 and len(runs.met) <= 4
+    assert "見守りさーびす" in runs  # met twice: kept
