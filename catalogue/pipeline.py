@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 from collections.abc import Callable
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from catalogue import urls
+from catalogue import freshness, urls
 from catalogue.assemble import Settings, assemble, markdown_settings, site_of
 from catalogue.assets import collect_assets
 from catalogue.bodies import load_documents, render_bodies
@@ -105,11 +106,27 @@ def build_site(
     """
     cache = BuildCache(options.cache) if options.cache is not None else None
     timings = timings or Timings()
-    written = None
+    catalogue, written = None, None
     try:
+        if cache is not None:
+            namespace = "last:" + digest(str(options.out.resolve()))
+            settings = repr(dataclasses.replace(options, jobs=None))  # the number of processes changes nothing
+            folders = [options.content, options.templates, options.static]
+            signature = freshness.signature(settings, options.content, folders, options.today)
+            last = freshness.unchanged(cache, namespace, options.out, signature)
+            if last is not None:  # nothing changed since the last build into this folder
+                report.items.extend(last.diagnostics)
+                if progress is not None:
+                    progress(last.pages, last.pages)
+                return None, len(last.files)
         catalogue, variants = _load(options, report, cache, timings)
         if catalogue is not None and not report.failed(strict=options.strict):
-            written = _write(options, catalogue, variants, report, cache, progress, timings, session)
+            result = _write(options, catalogue, variants, report, cache, progress, timings, session)
+            if result is not None:
+                written, pages = result
+                complete = session is None or not session.search_pending  # else the search index is still to come
+                if cache is not None and complete:
+                    freshness.record(cache, namespace, options.out, signature, report.items, pages)
     finally:
         if cache is not None:
             cache.finish(prune=written is not None)
@@ -125,8 +142,11 @@ def _write(
     progress: Callable[[int, int], None] | None,
     timings: Timings,
     session: Session | None,
-) -> int | None:
-    """Pages, data files, search index, assets and files, checked for broken links, then swapped in."""
+) -> tuple[int, int] | None:
+    """Pages, data files, search index, assets and files, checked for broken links, then swapped in.
+
+    Returns the number of files and of pages written, or None when the build failed.
+    """
     assets = collect_assets(options.static)
     renderer = Renderer(options.templates, catalogue, assets)
     staging = Staging(options.out)
@@ -166,7 +186,7 @@ def _write(
         manifest.commit()
     if session is not None:
         session.search_pending = bool(postponed)
-    return staging.count
+    return staging.count, len(specs)
 
 
 def _groups(

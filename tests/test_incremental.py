@@ -245,3 +245,24 @@ def test_preview_shows_changed_pages_first_and_the_search_index_after(sample: Pr
     assert builds.catch_up(options, Report()) is not None
     assert not builds.pending
     assert files_of(root / "preview") == fresh(sample, capsys, tmp_path)
+
+
+def test_build_with_nothing_changed_repeats_the_last_builds_warnings(sample: Project, capsys) -> None:
+    sample.edit(PARENTING, "updated: 2026-02-16", "updated: 2025-01-01")  # before it was published: a warning
+    first = build(sample, capsys, "--timings", "--lang", "en")
+    second = build(sample, capsys, "--timings", "--lang", "en")
+    warnings = [line for line in first.err.splitlines() if ": warning: " in line]
+    assert warnings == [f"{PARENTING}:15: warning: updated 2025-01-01 is before published 2025-10-15"]
+    assert [line for line in second.err.splitlines() if ": warning: " in line] == warnings
+    assert "  load and validate: 0.000 s" in second.err  # nothing was read again
+    assert first.out.split("(")[0] == second.out.split("(")[0]  # the same pages and files
+
+
+def test_a_touched_file_is_checked_again_and_its_unchanged_pages_kept(sample: Project, capsys, tmp_path: Path) -> None:
+    build(sample, capsys)
+    before = inodes(sample.root / SITE)
+    os.utime(sample.root / WATCH)  # saved again without a change
+    result = build(sample, capsys, "--timings", "--lang", "en")
+    assert "  load and validate: 0.000 s" not in result.err
+    assert rebuilt(before, inodes(sample.root / SITE)) == set()
+    assert files_of(sample.root / SITE) == fresh(sample, capsys, tmp_path)
