@@ -109,6 +109,10 @@ class BuildCache:
             return {}
         return found
 
+    def mark_used(self, namespace: str, keys: Iterable[str]) -> None:
+        """Keep these entries when the build prunes what it did not use."""
+        self._used.setdefault(namespace, set()).update(keys)
+
     def put_many(self, namespace: str, items: Mapping[str, Any]) -> None:
         self.put_pickled(namespace, {key: pickle.dumps(value, protocol=5) for key, value in items.items()})
 

@@ -53,7 +53,8 @@ class Options:
 
 @dataclass
 class Session:
-    """What a long-running process (the preview) keeps in memory from one build to the next.
+    """What a long-running process (the preview) keeps in memory from one build to the next:
+    each document's search terms, and the last build's loaded documents and rendered bodies.
 
     With `search_later`, a build that changes the search index keeps the previous one
     instead, if there is one, and sets `search_pending`: the preview shows the changed
@@ -61,6 +62,8 @@ class Session:
     """
 
     search_memo: dict[str, Any] = field(default_factory=dict)
+    documents: dict[str, Any] = field(default_factory=dict)
+    bodies: dict[str, Any] = field(default_factory=dict)
     search_later: bool = False
     search_pending: bool = False
 
@@ -71,21 +74,27 @@ def load_catalogue(options: Options, report: Report) -> Catalogue | None:
 
 
 def _load(
-    options: Options, report: Report, cache: BuildCache | None, timings: Timings | None = None
+    options: Options,
+    report: Report,
+    cache: BuildCache | None,
+    timings: Timings | None = None,
+    session: Session | None = None,
 ) -> tuple[Catalogue | None, Variants]:
     """The model and the search variant table, each file read and checked once."""
     timings = timings or Timings()
     with timings.stage("load"):
         sources = discover(options.content, options.project, report)
         data = load_data(sources.data, report)
-        documents = load_documents(sources.documents, report, cache, options.jobs)
+        remembered = session.documents if session is not None else None
+        documents = load_documents(sources.documents, report, cache, options.jobs, remembered)
         variants = load_variants(options.content, options.project, report)
         settings = Settings(options.base_url, options.today, options.drafts)
         site = site_of(data, settings, report) if data is not None else None
     if data is None or site is None:
         return None, variants
     with timings.stage("markdown"):
-        bodies = render_bodies(documents, markdown_settings(site), cache, options.jobs)
+        remembered = session.bodies if session is not None else None
+        bodies = render_bodies(documents, markdown_settings(site), cache, options.jobs, remembered)
     with timings.stage("model"):
         discovered = {source.slug for source in sources.documents if source.kind == "challenges"}
         return assemble(site, data, documents, bodies, discovered, settings, report), variants
@@ -119,7 +128,7 @@ def build_site(
                 if progress is not None:
                     progress(last.pages, last.pages)
                 return None, len(last.files)
-        catalogue, variants = _load(options, report, cache, timings)
+        catalogue, variants = _load(options, report, cache, timings, session)
         if catalogue is not None and not report.failed(strict=options.strict):
             result = _write(options, catalogue, variants, report, cache, progress, timings, session)
             if result is not None:
@@ -148,7 +157,8 @@ def _write(
     Returns the number of files and of pages written, or None when the build failed.
     """
     assets = collect_assets(options.static)
-    renderer = Renderer(options.templates, catalogue, assets)
+    compiled = options.cache / "templates" if options.cache is not None else None
+    renderer = Renderer(options.templates, catalogue, assets, compiled)
     staging = Staging(options.out)
     manifest = Manifest(cache, staging)
     prints = Fingerprints()

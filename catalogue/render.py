@@ -36,7 +36,10 @@ class TemplateProblem(Exception):
 class Renderer:
     """One Jinja environment for the whole build; templates are compiled once."""
 
-    def __init__(self, templates: Path, catalogue: Catalogue, assets: dict[str, Asset]) -> None:
+    def __init__(
+        self, templates: Path, catalogue: Catalogue, assets: dict[str, Asset], compiled: Path | None = None
+    ) -> None:
+        """`compiled`: a folder that keeps compiled templates between builds (checked against their source)."""
         self.catalogue = catalogue
         self.site = catalogue.site
         self.lang = catalogue.site.language
@@ -48,6 +51,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             extensions=[SharedTag],
+            bytecode_cache=_bytecode_cache(compiled),
             # A Renderer lives for one build (`serve` makes a new one per rebuild): no need to
             # check every template file for changes each time a page includes or imports it.
             auto_reload=False,
@@ -177,6 +181,16 @@ def _input_key(value: object) -> object:
     except TypeError:
         return _Identity(id(value))
     return type(value), value
+
+
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _template_frame(exc: BaseException) -> tuple[str, int] | None:
