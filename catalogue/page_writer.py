@@ -99,7 +99,8 @@ def write_pages(
             return make_group(group, before, manifest), time.perf_counter() - start
         return [(_render(specs[i], paths[i], renderer, staging, links), fingerprint(i)) for i in item]
 
-    found: list[tuple[str, PageLinks]] = []
+    # A kept group's links are checked again (its targets may have gone); a postponed group's wait for its remaking.
+    found = [(file.path, file.links) for entry in kept_groups.values() for file in entry.files if file.links]
     items: list[int | list[int]] = [*range(len(changed)), *chunks]
     with parallel.ordered(task, items, parallel.processes(jobs, len(render)), chunk=1) as results:
         for group, _ in changed:

@@ -56,9 +56,10 @@ class Session:
     """What a long-running process (the preview) keeps in memory from one build to the next:
     each document's search terms, and the last build's loaded documents and rendered bodies.
 
-    With `search_later`, a build that changes the search index keeps the previous one
-    instead, if there is one, and sets `search_pending`: the preview shows the changed
-    pages first and builds again for the index straight after.
+    With `search_later`, a build that changes the search index or the data files (feeds,
+    open data, sitemap) keeps the previous ones instead, if there are any, and sets
+    `search_pending`: the preview shows the changed pages first and builds again for
+    the rest straight after.
     """
 
     search_memo: dict[str, Any] = field(default_factory=dict)
@@ -168,7 +169,7 @@ def _write(
         with timings.stage("plan"):
             specs = list(plan(catalogue, renderer.t))
             groups = _groups(catalogue, variants, specs, renderer, prints, links, cache is not None, session)
-        later = frozenset({"group:search"} if session is not None and session.search_later else ())
+        later = frozenset({"group:search", "group:data"} if session is not None and session.search_later else ())
         feed_links, postponed = write_pages(
             specs, groups, renderer, options.templates, manifest, prints, links, options.jobs, progress, timings, later
         )

@@ -52,7 +52,8 @@ class PreviewBuilds:
     Each is incremental through the build cache (`options.cache`): only changed
     files are read and only pages whose inputs changed are rendered. What the
     previous build learnt (each document's search terms) is kept in memory.
-    The search index, the slowest part to change, is left for `catch_up`, which
+    The search index and the data files (feeds, open data, sitemap), the slowest
+    parts to change and never what the editor looks at, are left for `catch_up`, which
     the preview runs once the browser has the changed pages; after it, the
     output holds the same files as a full build.
     """

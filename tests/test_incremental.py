@@ -217,7 +217,7 @@ def test_preview_rebuilds_keep_search_terms_and_match_fresh_builds(sample: Proje
     options = Options(root, root / "content", root / "templates", root / "static", root / "preview",
                       today=datetime.date.fromisoformat(TODAY), cache=root / ".cache/build")
     builds = PreviewBuilds()
-    for step in (lambda p: None, _edit_body, _retitle, _variants, _add):
+    for step in (lambda p: None, _edit_body, _retitle, _variants, _add, _rename, _delete):
         step(sample)
         report = Report()
         assert builds(options, report, [], None)[1] is not None, report.sorted()
