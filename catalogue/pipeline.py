@@ -110,9 +110,10 @@ def build_site(
 ) -> tuple[Catalogue | None, int | None]:
     """Build into a staging folder and swap it in; `progress(done, total)` follows the pages.
 
-    Returns the catalogue (if it loaded) and the number of files written
-    (None when the build failed and the previous output was kept). The
-    output folder is checked by the caller (`output.check_output`) first.
+    Returns the catalogue (if it loaded; not when nothing changed since the
+    last build into the folder, which is then not loaded again) and the number
+    of files written (None when the build failed and the previous output was
+    kept). The output folder is checked by the caller (`output.check_output`) first.
     """
     cache = BuildCache(options.cache) if options.cache is not None else None
     timings = timings or Timings()
