@@ -86,9 +86,16 @@ class Staging:
         self.put(relative, data)
 
     def copy(self, source: Path, relative: str) -> None:
+        """Copy a file as it is (an asset, an image, an attachment), keeping its time.
+
+        When updating in place, a copy already there with the same size and time is left as it is.
+        """
         target = self.claim(relative)
+        if self.in_place and _same_size_and_time(source, self.out / relative):
+            self.kept.add(relative)
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        shutil.copy2(source, target)
 
     def keep(self, relative: str) -> None:
         """Fill a claimed path with the unchanged file of the previous output."""
@@ -138,3 +145,11 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _same_size_and_time(source: Path, copy: Path) -> bool:
+    try:
+        a, b = source.stat(), copy.stat()
+    except OSError:
+        return False
+    return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns

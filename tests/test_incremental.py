@@ -266,3 +266,16 @@ def test_a_touched_file_is_checked_again_and_its_unchanged_pages_kept(sample: Pr
     assert "  load and validate: 0.000 s" not in result.err
     assert rebuilt(before, inodes(sample.root / SITE)) == set()
     assert files_of(sample.root / SITE) == fresh(sample, capsys, tmp_path)
+
+
+def test_copied_files_already_in_place_are_not_copied_again(sample: Project, capsys, tmp_path: Path) -> None:
+    build(sample, capsys)
+    site = sample.root / SITE
+    assets = {p: p.stat().st_ino for p in (site / "assets").rglob("*") if p.is_file()}
+    assert assets
+    os.utime(sample.root / WATCH)  # a rebuild that keeps most files
+    build(sample, capsys)
+    assert {p: p.stat().st_ino for p in (site / "assets").rglob("*") if p.is_file()} == assets
+    _stylesheet(sample)  # a changed stylesheet is a new file under a new name, the old one goes
+    build(sample, capsys)
+    assert files_of(site) == fresh(sample, capsys, tmp_path)
