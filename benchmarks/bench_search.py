@@ -37,12 +37,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from functools import partial
 from pathlib import Path
 
 from bench_build import corpus, log, size_list
+from tree_memory import PeakSampler
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -141,27 +141,6 @@ def memory_mib(pid: str = "self", field: str = "Pss") -> float:
     return 0.0
 
 
-class MemoryPeak(threading.Thread):
-    """Samples the memory of this process and its children (the index workers), summed."""
-
-    def __init__(self) -> None:
-        super().__init__(daemon=True)
-        self.peak = 0.0
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        while not self.done.wait(0.05):
-            children = []
-            for task in Path("/proc/self/task").glob("*/children"):
-                children += task.read_text().split()
-            self.peak = max(self.peak, memory_mib() + sum(memory_mib(pid) for pid in children))
-
-    def stop(self) -> float:
-        self.done.set()
-        self.join()
-        return self.peak
-
-
 def build_index(content: Path, out: Path, variants: Variants, workers: int = 0) -> tuple[object, dict[str, object]]:
     """Load the catalogue and index it into `out`: the catalogue, and times, memory and file sizes."""
     started = time.perf_counter()
@@ -173,12 +152,11 @@ def build_index(content: Path, out: Path, variants: Variants, workers: int = 0) 
     def t(key: str, **args: object) -> str:
         return ui_text(key, catalogue.site.language, **args)
 
-    memory = MemoryPeak()
-    memory.start()
-    wall = time.perf_counter()
-    files = list(search_files(catalogue, variants, t, workers=workers))
-    wall = time.perf_counter() - wall
-    peak = memory.stop()
+    with PeakSampler(os.getpid()) as memory:  # this process and its index workers, summed
+        wall = time.perf_counter()
+        files = list(search_files(catalogue, variants, t, workers=workers))
+        wall = time.perf_counter() - wall
+    peak = memory.peak_mib
     started = time.perf_counter()
     sizes: dict[str, list[int]] = {}
     for path, text in files:
