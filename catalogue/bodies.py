@@ -3,12 +3,15 @@
 Both are pure functions of their input — a document of its file's bytes and
 name, a rendered body of its text, its first line and the Markdown settings —
 so both are cached under a digest of exactly that, with the diagnostics they
-raised, which are reported again on every build.
+raised, which are reported again on every build. A document that has to be
+loaded has its body rendered by the same worker, straight after, so that a
+cold build makes one pass over the content.
 """
 
 from __future__ import annotations
 
 import pickle
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass
 from typing import Any
@@ -33,52 +36,139 @@ class MarkdownSettings:
     external_label: str
 
 
-def load_documents(
+@dataclass
+class Content:
+    """The documents that could be read, in the order of their sources, and their rendered bodies by source
+    name (none without Markdown settings); `markdown_seconds`: the share of the wall time spent rendering."""
+
+    documents: list[Document]
+    bodies: dict[str, Rendered]
+    markdown_seconds: float
+
+
+@dataclass
+class Memory:
+    """What a long-running process keeps from its last build, by cache key, so that unchanged documents
+    and bodies are not even read from the cache."""
+
+    documents: dict[str, Any]
+    bodies: dict[str, Any]
+
+
+def load_content(
     sources: Sequence[Source],
+    settings: MarkdownSettings | None,
     report: Report,
     cache: BuildCache | None,
     jobs: int | None,
-    memory: dict[str, Any] | None = None,
-) -> list[Document]:
-    """Every document that could be read, in the order of `sources`.
-
-    `memory`, kept by a long-running process, holds the last build's documents, so that
-    unchanged ones are not even read from the cache.
-    """
+    memory: Memory | None = None,
+) -> Content:
+    """Load every document and, given `settings`, render its body; diagnostics go to `report` in source order."""
     raw = [source.path.read_bytes() for source in sources]
     keys = [digest(source.kind, source.name, str(source.path), data) for source, data in zip(sources, raw, strict=True)]
+    config = repr(astuple(settings)) if settings is not None else ""
+    renderers: list[MarkdownRenderer] = []  # one per process, made when a body is first rendered there
 
-    def load(index: int) -> _Loaded:
+    def render(document: Document) -> Rendered:
+        if not renderers:
+            assert settings is not None
+            renderers.append(MarkdownRenderer(**vars(settings)))
+        return renderers[0].render(document.body, document.body_line)
+
+    def load(index: int) -> tuple[_Loaded, tuple[str, Rendered, float] | None]:
         own = Report()
-        return load_document(sources[index], own, raw[index]), own.items
+        document = load_document(sources[index], own, raw[index])
+        if document is None or settings is None:
+            return (document, own.items), None
+        start = time.perf_counter()
+        body = render(document)
+        return (document, own.items), (_body_key(config, document), body, time.perf_counter() - start)
 
+    known = _known("document", keys, cache, memory.documents if memory else None)
+    missing = [i for i, key in enumerate(keys) if key not in known]
+    processes = parallel.processes(jobs, len(missing))
+    made, bodies_made, seconds = _made("document", keys, missing, load, processes, cache)
+    loaded = [known[key] if key in known else made[key] for key in keys]
+    if memory is not None:
+        _remember(memory.documents, keys, loaded)
     documents = []
-    for document, diagnostics in _cached_or_made("document", keys, load, cache, jobs, memory):
+    for document, diagnostics in loaded:
         report.items.extend(diagnostics)
         if document is not None:
             documents.append(document)
-    return documents
+    if settings is None:
+        return Content(documents, {}, 0.0)
+    body_keys = [_body_key(config, document) for document in documents]
+    bodies = _cached_or_made(
+        "markdown",
+        body_keys,
+        lambda index: render(documents[index]),
+        cache,
+        jobs,
+        memory.bodies if memory else None,
+        bodies_made,
+    )
+    by_name = {doc.source.name: body for doc, body in zip(documents, bodies, strict=True)}
+    return Content(documents, by_name, seconds / max(processes, 1))
 
 
-def render_bodies(
-    documents: Sequence[Document],
-    settings: MarkdownSettings,
+def _body_key(config: str, document: Document) -> str:
+    return digest(config, str(document.body_line), document.body)
+
+
+def _known(namespace: str, keys: list[str], cache: BuildCache | None, memory: dict[str, Any] | None) -> dict[str, Any]:
+    """The values of `keys` in `memory`, else in the cache."""
+    remembered = {key: memory[key] for key in keys if key in memory} if memory is not None else {}
+    if cache is None:
+        return remembered
+    cache.mark_used(namespace, remembered)  # not read from the cache, but still in use
+    return {**remembered, **cache.get_many(namespace, [key for key in keys if key not in remembered])}
+
+
+def _made(
+    namespace: str,
+    keys: list[str],
+    missing: list[int],
+    make: Callable[[int], tuple[Any, tuple[str, Any, float] | None]],
+    processes: int,
     cache: BuildCache | None,
-    jobs: int | None,
-    memory: dict[str, Any] | None = None,
-) -> dict[str, Rendered]:
-    """The rendered body of every document, by its source name (`memory` as for load_documents)."""
-    config = repr(astuple(settings))
-    keys = [digest(config, str(doc.body_line), doc.body) for doc in documents]
-    renderer: list[MarkdownRenderer] = []  # made only if a body is not in the cache
+) -> tuple[dict[str, Any], dict[str, Any], float]:
+    """`make(index)` for each index in `missing`, in `processes` processes: its value by key, and the
+    bodies made on the side, by their own key, with the seconds spent on them.
 
-    def render(index: int) -> Rendered:
-        if not renderer:
-            renderer.append(MarkdownRenderer(**vars(settings)))
-        return renderer[0].render(documents[index].body, documents[index].body_line)
+    A value made for the cache or in a worker is pickled once, where it is made, and those bytes
+    are both what comes back and what the cache keeps; they are unpickled as they arrive.
+    """
+    pickled = cache is not None or processes > 1
 
-    bodies = _cached_or_made("markdown", keys, render, cache, jobs, memory)
-    return {doc.source.name: body for doc, body in zip(documents, bodies, strict=True)}
+    def task(index: int) -> tuple[Any, tuple[str, Any, float] | None]:
+        value, side = make(index)
+        if not pickled:
+            return value, side
+        return pickle.dumps(value, protocol=5), side and (side[0], pickle.dumps(side[1], protocol=5), side[2])
+
+    values: dict[str, Any] = {}
+    sides: dict[str, Any] = {}
+    blobs: dict[str, bytes] = {}
+    side_blobs: dict[str, bytes] = {}
+    seconds = 0.0
+    with parallel.ordered(task, missing, processes) as results:
+        for index, (value, side) in zip(missing, results, strict=True):
+            if pickled:
+                blobs[keys[index]] = value
+                value = pickle.loads(value)
+            values[keys[index]] = value
+            if side is not None:
+                side_key, side_value, side_seconds = side
+                if pickled:
+                    side_blobs[side_key] = side_value
+                    side_value = pickle.loads(side_value)
+                sides[side_key] = side_value
+                seconds += side_seconds
+    if cache is not None:
+        cache.put_pickled(namespace, blobs)
+        cache.put_pickled("markdown", side_blobs)
+    return values, sides, seconds
 
 
 def _cached_or_made(
@@ -88,34 +178,20 @@ def _cached_or_made(
     cache: BuildCache | None,
     jobs: int | None,
     memory: dict[str, Any] | None,
+    made: dict[str, Any],
 ) -> list[Any]:
-    """The value for each key: from `memory`, the cache, else `make(index)`, in worker processes when there
-    are many. `memory` is left holding this build's values only.
-
-    A value made for the cache or in a worker is pickled once, where it is made, and those
-    bytes are both what comes back and what the cache keeps.
-    """
-    remembered = {key: memory[key] for key in keys if key in memory} if memory is not None else {}
-    wanted = [key for key in keys if key not in remembered]
-    cached = {**remembered, **(cache.get_many(namespace, wanted) if cache is not None else {})}
-    if cache is not None:
-        cache.mark_used(namespace, remembered)  # not read from the cache, but still in use
-    missing = [i for i, key in enumerate(keys) if key not in cached]
+    """The value for each key: from `made` (this build's), `memory`, the cache, else `make(index)`, in worker
+    processes when there are many. `memory` is left holding this build's values only."""
+    known = {**_known(namespace, [key for key in keys if key not in made], cache, memory), **made}
+    missing = [i for i, key in enumerate(keys) if key not in known]
     processes = parallel.processes(jobs, len(missing))
-    pickled = cache is not None or processes > 1
-
-    def task(index: int) -> Any:
-        value = make(index)
-        return pickle.dumps(value, protocol=5) if pickled else value
-
-    with parallel.ordered(task, missing, processes) as results:
-        made = dict(zip((keys[i] for i in missing), results, strict=True))
-    if pickled:
-        if cache is not None:
-            cache.put_pickled(namespace, made)
-        made = {key: pickle.loads(value) for key, value in made.items()}
-    values = [cached[key] if key in cached else made[key] for key in keys]
+    new, _, _ = _made(namespace, keys, missing, lambda index: (make(index), None), processes, cache)
+    values = [known[key] if key in known else new[key] for key in keys]
     if memory is not None:
-        memory.clear()
-        memory.update(zip(keys, values, strict=True))
+        _remember(memory, keys, values)
     return values
+
+
+def _remember(memory: dict[str, Any], keys: list[str], values: list[Any]) -> None:
+    memory.clear()
+    memory.update(zip(keys, values, strict=True))

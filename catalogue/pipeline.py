@@ -13,7 +13,7 @@ from typing import Any
 from catalogue import freshness, urls
 from catalogue.assemble import Settings, assemble, markdown_settings, site_of
 from catalogue.assets import collect_assets
-from catalogue.bodies import load_documents, render_bodies
+from catalogue.bodies import Memory, load_content
 from catalogue.cache import BuildCache, digest, generator_version
 from catalogue.diagnostics import Report
 from catalogue.discover import discover
@@ -86,19 +86,22 @@ def _load(
     with timings.stage("load"):
         sources = discover(options.content, options.project, report)
         data = load_data(sources.data, report)
-        remembered = session.documents if session is not None else None
-        documents = load_documents(sources.documents, report, cache, options.jobs, remembered)
-        variants = load_variants(options.content, options.project, report)
         settings = Settings(options.base_url, options.today, options.drafts)
-        site = site_of(data, settings, report) if data is not None else None
+        # The site settings come first, as the Markdown settings depend on them; their diagnostics
+        # still follow the documents'.
+        site_report = Report()
+        site = site_of(data, settings, site_report) if data is not None else None
+        memory = Memory(session.documents, session.bodies) if session is not None else None
+        markdown = markdown_settings(site) if site is not None else None
+        content = load_content(sources.documents, markdown, report, cache, options.jobs, memory)
+        variants = load_variants(options.content, options.project, report)
+        report.items.extend(site_report.items)
+    timings.move("load", "markdown", content.markdown_seconds)
     if data is None or site is None:
         return None, variants
-    with timings.stage("markdown"):
-        remembered = session.bodies if session is not None else None
-        bodies = render_bodies(documents, markdown_settings(site), cache, options.jobs, remembered)
     with timings.stage("model"):
         discovered = {source.slug for source in sources.documents if source.kind == "challenges"}
-        return assemble(site, data, documents, bodies, discovered, settings, report), variants
+        return assemble(site, data, content.documents, content.bodies, discovered, settings, report), variants
 
 
 def build_site(

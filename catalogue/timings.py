@@ -23,3 +23,9 @@ class Timings:
             yield
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+    def move(self, source: str, target: str, seconds: float) -> None:
+        """Count `seconds` of stage `source` as `target`'s, for work done together (loading and Markdown)."""
+        if seconds:
+            self.seconds[source] = self.seconds.get(source, 0.0) - seconds
+            self.seconds[target] = self.seconds.get(target, 0.0) + seconds
