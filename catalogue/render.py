@@ -6,11 +6,13 @@ import datetime
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from types import MethodType
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import jinja2
 import jinja2.ext
+import jinja2.runtime
 from jinja2 import nodes
 from markupsafe import Markup, escape
 
@@ -56,6 +58,7 @@ class Renderer:
             # check every template file for changes each time a page includes or imports it.
             auto_reload=False,
         )
+        self.env.context_class = _Context
         # What shared() rendered in this process, with the inputs it was given (see shared()).
         self._shared: dict[tuple[object, ...], tuple[Markup, dict[str, Any]]] = {}
         self.env.globals.update(
@@ -145,6 +148,27 @@ class Renderer:
             if frame is None:
                 raise
             raise TemplateProblem(*frame, str(exc) or type(exc).__name__) from None
+
+
+class _Context(jinja2.runtime.Context):
+    """Calls macros and the renderer's own functions (t, url, shared…) straight away.
+
+    Jinja's `Context.call` first looks on every callable for the markers of
+    `pass_context` and its kin, which these never carry; on a page with a
+    hundred calls that search is about a fifth of the rendering time.
+    """
+
+    def call(self, function: Any, /, *args: Any, **kwargs: Any) -> Any:
+        if type(function) is jinja2.runtime.Macro or (
+            type(function) is MethodType and type(function.__self__) is Renderer
+        ):
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                return function(*args, **kwargs)
+            except StopIteration:  # as Jinja does
+                return self.environment.undefined("value was undefined because a callable raised StopIteration")
+        return super().call(function, *args, **kwargs)
 
 
 class SharedTag(jinja2.ext.Extension):
