@@ -6,7 +6,9 @@ in namespaces ("markdown", "document", a page namespace per output folder).
 A new generator version empties the whole cache, since changed code could
 change any output; a build prunes, in each namespace it used, the entries it did
 not use. The cache can only save time: if the file is unreadable or locked for
-too long, the build goes on without it.
+too long, the build goes on without it. Values are written by a thread of their
+own (SQLite lets other Python threads run meanwhile), so that a cold build goes
+on with its next stage while tens of megabytes are stored.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import hashlib
 import importlib.metadata
 import pickle
 import sqlite3
+import threading
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -57,6 +60,8 @@ class BuildCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._used: dict[str, set[str]] = {}
+        self._writer: threading.Thread | None = None  # the values being stored
+        self._write_failed = False
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection | None:
@@ -71,7 +76,8 @@ class BuildCache:
             return None
 
     def _connect(self) -> sqlite3.Connection | None:
-        db = sqlite3.connect(self.folder / FILE, timeout=10, isolation_level=None)
+        # One thread at a time uses the connection: every use waits for the writer thread first.
+        db = sqlite3.connect(self.folder / FILE, timeout=10, isolation_level=None, check_same_thread=False)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=OFF")  # a cache: a file damaged by a crash is started again
@@ -95,6 +101,7 @@ class BuildCache:
         wanted = list(dict.fromkeys(keys))
         self._used.setdefault(namespace, set()).update(wanted)
         found: dict[str, Any] = {}
+        self._wait()
         if self._db is None:
             return found
         try:
@@ -117,14 +124,28 @@ class BuildCache:
         self.put_pickled(namespace, {key: pickle.dumps(value, protocol=5) for key, value in items.items()})
 
     def put_pickled(self, namespace: str, items: Mapping[str, bytes]) -> None:
-        """Store values already pickled (with protocol 5)."""
+        """Store values already pickled (with protocol 5), in a thread of their own."""
         self._used.setdefault(namespace, set()).update(items)
+        self._wait()
         if self._db is None or not items:
             return
         rows = [(namespace, key, value) for key, value in items.items()]
+        self._writer = threading.Thread(target=self._write, args=(self._db, rows), daemon=True)
+        self._writer.start()
+
+    def _write(self, db: sqlite3.Connection, rows: list[tuple[str, str, bytes]]) -> None:
         try:
-            self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
         except sqlite3.DatabaseError:
+            self._write_failed = True
+
+    def _wait(self) -> None:
+        """Let the values being stored be stored; give the cache up if that failed."""
+        if self._writer is not None:
+            self._writer.join()
+            self._writer = None
+        if self._write_failed:
+            self._write_failed = False
             self._give_up()
 
     def drop(self, namespace: str) -> None:
@@ -138,6 +159,7 @@ class BuildCache:
         self._used[new] = self._used.pop(old, set())
 
     def _execute(self, statement: str, parameters: tuple[str, ...]) -> None:
+        self._wait()
         if self._db is None:
             return
         try:
@@ -147,6 +169,7 @@ class BuildCache:
 
     def finish(self, *, prune: bool) -> None:
         """Save what this build added; with `prune`, forget what it did not use in the namespaces it used."""
+        self._wait()
         if self._db is None:
             return
         try:
@@ -166,6 +189,9 @@ class BuildCache:
         self.close()
 
     def close(self) -> None:
+        if self._writer is not None:
+            self._writer.join()
+            self._writer = None
         if self._db is not None:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
