@@ -24,6 +24,7 @@ from catalogue.load import Document, load_document
 from catalogue.markup import MarkdownRenderer, Rendered
 
 _Loaded = tuple[Document | None, list[Diagnostic]]
+_BATCH = 1000  # values handed to the cache at once
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ def load_content(
     known = _known("document", keys, cache, memory.documents if memory else None)
     missing = [i for i, key in enumerate(keys) if key not in known]
     processes = parallel.processes(jobs, len(missing))
-    made, bodies_made, seconds = _made("document", keys, missing, load, processes, cache)
+    # Once the workers have the files' bytes, this process needs them no more.
+    made, bodies_made, seconds = _made("document", keys, missing, load, processes, cache, forked=raw.clear)
     loaded = [known[key] if key in known else made[key] for key in keys]
     if memory is not None:
         _remember(memory.documents, keys, loaded)
@@ -132,12 +134,15 @@ def _made(
     make: Callable[[int], tuple[Any, tuple[str, Any, float] | None]],
     processes: int,
     cache: BuildCache | None,
+    forked: Callable[[], None] = lambda: None,
 ) -> tuple[dict[str, Any], dict[str, Any], float]:
     """`make(index)` for each index in `missing`, in `processes` processes: its value by key, and the
-    bodies made on the side, by their own key, with the seconds spent on them.
+    bodies made on the side, by their own key, with the seconds spent on them. `forked` is called
+    once worker processes have their copy of what `make` reads (this process may then drop it).
 
     A value made for the cache or in a worker is pickled once, where it is made, and those bytes
-    are both what comes back and what the cache keeps; they are unpickled as they arrive.
+    are both what comes back and what the cache keeps; they are unpickled as they arrive, and
+    stored a batch at a time, so that they do not pile up in memory.
     """
     pickled = cache is not None or processes > 1
 
@@ -149,26 +154,47 @@ def _made(
 
     values: dict[str, Any] = {}
     sides: dict[str, Any] = {}
-    blobs: dict[str, bytes] = {}
-    side_blobs: dict[str, bytes] = {}
+    store = _Store(cache)
     seconds = 0.0
     with parallel.ordered(task, missing, processes) as results:
+        if processes > 1:
+            forked()
         for index, (value, side) in zip(missing, results, strict=True):
             if pickled:
-                blobs[keys[index]] = value
+                store.add(namespace, keys[index], value)
                 value = pickle.loads(value)
             values[keys[index]] = value
             if side is not None:
                 side_key, side_value, side_seconds = side
                 if pickled:
-                    side_blobs[side_key] = side_value
+                    store.add("markdown", side_key, side_value)
                     side_value = pickle.loads(side_value)
                 sides[side_key] = side_value
                 seconds += side_seconds
-    if cache is not None:
-        cache.put_pickled(namespace, blobs)
-        cache.put_pickled("markdown", side_blobs)
+    store.flush()
     return values, sides, seconds
+
+
+class _Store:
+    """Pickled values on their way into the cache, handed over `_BATCH` at a time."""
+
+    def __init__(self, cache: BuildCache | None) -> None:
+        self.cache = cache
+        self.batches: dict[str, dict[str, bytes]] = {}
+
+    def add(self, namespace: str, key: str, value: bytes) -> None:
+        if self.cache is None:
+            return
+        batch = self.batches.setdefault(namespace, {})
+        batch[key] = value
+        if len(batch) == _BATCH:
+            self.cache.put_pickled(namespace, self.batches.pop(namespace))
+
+    def flush(self) -> None:
+        if self.cache is not None:
+            for namespace, batch in self.batches.items():
+                self.cache.put_pickled(namespace, batch)
+        self.batches.clear()
 
 
 def _cached_or_made(
