@@ -10,6 +10,7 @@ cold build makes one pass over the content.
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ from catalogue.markup import MarkdownRenderer, Rendered
 
 _Loaded = tuple[Document | None, list[Diagnostic]]
 _BATCH = 1000  # values handed to the cache at once
+_RUN = 32  # documents given to a worker at once
 
 
 @dataclass(frozen=True)
@@ -76,14 +78,19 @@ def load_content(
             renderers.append(MarkdownRenderer(**vars(settings)))
         return renderers[0].render(document.body, document.body_line)
 
-    def load(index: int) -> tuple[_Loaded, tuple[str, Rendered, float] | None]:
-        own = Report()
-        document = load_document(sources[index], own, raw[index])
-        if document is None or settings is None:
-            return (document, own.items), None
+    def load(indexes: list[int]) -> list[tuple[_Loaded, tuple[str, Rendered, float] | None]]:
+        loaded = []
+        for index in indexes:
+            own = Report()
+            loaded.append((load_document(sources[index], own, raw[index]), own.items))
+        # The bodies after all the run's documents: loading and rendering by turns costs a tenth more.
         start = time.perf_counter()
-        body = render(document)
-        return (document, own.items), (_body_key(config, document), body, time.perf_counter() - start)
+        bodies = [render(document) if document is not None and settings is not None else None for document, _ in loaded]
+        share = (time.perf_counter() - start) / len(indexes)
+        return [
+            ((document, diagnostics), (_body_key(config, document), body, share) if document and body else None)
+            for (document, diagnostics), body in zip(loaded, bodies, strict=True)
+        ]
 
     known = _known("document", keys, cache, memory.documents if memory else None)
     missing = [i for i, key in enumerate(keys) if key not in known]
@@ -131,14 +138,15 @@ def _made(
     namespace: str,
     keys: list[str],
     missing: list[int],
-    make: Callable[[int], tuple[Any, tuple[str, Any, float] | None]],
+    make: Callable[[list[int]], list[tuple[Any, tuple[str, Any, float] | None]]],
     processes: int,
     cache: BuildCache | None,
     forked: Callable[[], None] = lambda: None,
 ) -> tuple[dict[str, Any], dict[str, Any], float]:
-    """`make(index)` for each index in `missing`, in `processes` processes: its value by key, and the
-    bodies made on the side, by their own key, with the seconds spent on them. `forked` is called
-    once worker processes have their copy of what `make` reads (this process may then drop it).
+    """`make(indexes)` for the indexes in `missing`, a run of `_RUN` at a time, in `processes` processes:
+    each value by its key, and the bodies made on the side, by their own key, with the seconds
+    spent on them. `forked` is called once worker processes have their copy of what `make`
+    reads (this process may then drop it).
 
     A value made for the cache or in a worker is pickled once, where it is made, and those bytes
     are both what comes back and what the cache keeps; they are unpickled as they arrive, and
@@ -146,20 +154,24 @@ def _made(
     """
     pickled = cache is not None or processes > 1
 
-    def task(index: int) -> tuple[Any, tuple[str, Any, float] | None]:
-        value, side = make(index)
+    def task(indexes: list[int]) -> list[tuple[Any, tuple[str, Any, float] | None]]:
+        made = make(indexes)
         if not pickled:
-            return value, side
-        return pickle.dumps(value, protocol=5), side and (side[0], pickle.dumps(side[1], protocol=5), side[2])
+            return made
+        return [
+            (pickle.dumps(value, protocol=5), side and (side[0], pickle.dumps(side[1], protocol=5), side[2]))
+            for value, side in made
+        ]
 
     values: dict[str, Any] = {}
     sides: dict[str, Any] = {}
     store = _Store(cache)
     seconds = 0.0
-    with parallel.ordered(task, missing, processes) as results:
+    runs = [missing[start : start + _RUN] for start in range(0, len(missing), _RUN)]
+    with parallel.ordered(task, runs, processes, chunk=1) as results:
         if processes > 1:
             forked()
-        for index, (value, side) in zip(missing, results, strict=True):
+        for index, (value, side) in zip(missing, itertools.chain.from_iterable(results), strict=True):
             if pickled:
                 store.add(namespace, keys[index], value)
                 value = pickle.loads(value)
@@ -211,7 +223,7 @@ def _cached_or_made(
     known = {**_known(namespace, [key for key in keys if key not in made], cache, memory), **made}
     missing = [i for i, key in enumerate(keys) if key not in known]
     processes = parallel.processes(jobs, len(missing))
-    new, _, _ = _made(namespace, keys, missing, lambda index: (make(index), None), processes, cache)
+    new, _, _ = _made(namespace, keys, missing, lambda indexes: [(make(i), None) for i in indexes], processes, cache)
     values = [known[key] if key in known else new[key] for key in keys]
     if memory is not None:
         _remember(memory, keys, values)
