@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TODAY, Project, Result, files_of
 
+from catalogue import bodies
 from catalogue import cache as build_cache
 from catalogue.diagnostics import Report
 from catalogue.pipeline import Options
@@ -196,6 +197,22 @@ def test_new_generator_version_rebuilds_everything(
     monkeypatch.setattr(build_cache, "generator_version", lambda: "another version")
     build(sample, capsys)
     assert rebuilt(before, inodes(sample.root / SITE)) == set(before)
+
+
+def test_every_document_and_body_stored_in_batches_is_found_next_time(
+    sample: Project, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bodies, "_BATCH", 3)  # many batches, the last one part-filled
+    build(sample, capsys, "--jobs", "1")
+    for path in sample.content.rglob("*.md"):
+        os.utime(path)  # the same bytes, a new time: the build cannot skip loading
+
+    def made_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("loaded or rendered again instead of taken from the cache")
+
+    monkeypatch.setattr(bodies, "load_document", made_again)
+    monkeypatch.setattr(bodies.MarkdownRenderer, "render", made_again)
+    build(sample, capsys, "--jobs", "1")
 
 
 def test_damaged_cache_is_started_again(sample: Project, capsys, tmp_path: Path) -> None:
