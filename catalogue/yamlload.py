@@ -8,10 +8,14 @@ accepted, duplicate keys are reported, and alias expansion is bounded.
 from __future__ import annotations
 
 import datetime
+import functools
+import operator
+import re
 from dataclasses import dataclass
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 try:  # the C composer is several times faster and gives the same marks
     from yaml import CSafeLoader as _Loader
@@ -30,6 +34,37 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+_TAG_PREFIX = "tag:yaml.org,2002:"
+_STR = "tag:yaml.org,2002:str"
+_FLATTEN_TAGS = {"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}  # keys SafeConstructor.flatten_mapping acts on
+_REMEMBERED_TAGS = {  # scalars whose value depends on their text alone and cannot be changed
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_SCALARS: dict[tuple[str, str], object] = {}  # (tag, text) -> value, for the tags above
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(kind: type, value: str | None, implicit: object) -> str:
+    # PyYAML's resolver reads only class attributes, so the class can stand in for an instance;
+    # without path resolvers its answer depends on these three arguments alone.
+    return _Loader.resolve(_Loader, kind, value, implicit)  # type: ignore[arg-type]
+
+
+class _FastLoader(_Loader):  # type: ignore[valid-type, misc]
+    """The loader with its tag resolution memoised (the composer asks once per node)."""
+
+    resolve = staticmethod(_resolve)
+    # With no path resolvers these do nothing; builtins skip a Python call per node.
+    descend_resolver = staticmethod(operator.is_)  # called as (parent, index)
+    ascend_resolver = staticmethod(tuple)  # called with no arguments
+
+
+if _Loader.yaml_path_resolvers:  # pragma: no cover - nobody registers one; keep PyYAML's own bookkeeping
+    _FastLoader = _Loader  # type: ignore[misc]
 
 
 class YMap(dict):
@@ -68,6 +103,14 @@ class YamlProblem:
 
 
 class _Builder:
+    """Turns composed nodes into YMap/YList values, collecting problems.
+
+    Plain strings, the bulk of front matter, are taken straight from their node;
+    other scalars go through PyYAML's constructor (or `_SCALARS`, which remembers
+    what it built). The call structure per nesting level stays that of a plain
+    recursive walk, so deep alias chains end the same way as before.
+    """
+
     def __init__(self, first_line: int) -> None:
         self.first_line = first_line
         self.nodes = 0
@@ -81,44 +124,80 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _TooLarge(self.line(node))
-        if node.tag not in _PLAIN_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problems.append(YamlProblem(self.line(node), "yaml_tag", {"tag": tag}))
+        tag = node.tag
+        if tag not in _PLAIN_TAGS:
+            self.problems.append(YamlProblem(self.line(node), "yaml_tag", {"tag": tag.replace(_TAG_PREFIX, "!!")}))
             return None
-        if isinstance(node, yaml.MappingNode):
+        kind = type(node)
+        if kind is MappingNode:
             return self._mapping(node)
-        if isinstance(node, yaml.SequenceNode):
-            result = YList(self.line(node))
+        if kind is SequenceNode:
+            result = YList(node.start_mark.line + self.first_line)
+            lines = result.item_lines
+            raw = result.raw
             for item in node.value:
-                result.append(self.build(item))
-                result.item_lines.append(self.line(item))
-                result.raw.append(item.value if isinstance(item, yaml.ScalarNode) else None)
+                if item.tag == _STR and type(item) is ScalarNode:  # what build(item) returns, counted alike
+                    self.nodes += 1
+                    if self.nodes > MAX_NODES:
+                        raise _TooLarge(self.line(item))
+                    result.append(item.value)
+                else:
+                    result.append(self.build(item))
+                lines.append(item.start_mark.line + self.first_line)
+                raw.append(item.value if type(item) is ScalarNode else None)
             return result
+        if tag == _STR:
+            return node.value
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode) -> YMap:
-        self.constructor.flatten_mapping(node)  # resolves `<<:` merge keys
-        result = YMap(self.line(node))
-        for key_node, value_node in node.value:
-            key = self.build(key_node)
-            line = self.line(key_node)
-            if not isinstance(key, str):
-                self.problems.append(YamlProblem(line, "yaml_key_type", {"key": key_node.value}))
-                continue
+        pairs = node.value
+        for key_node, _ in pairs:
+            if key_node.tag in _FLATTEN_TAGS:
+                self.constructor.flatten_mapping(node)  # resolves `<<:` merge keys
+                pairs = node.value
+                break
+        first_line = self.first_line
+        result = YMap(node.start_mark.line + first_line)
+        key_lines = result.key_lines
+        raw = result.raw
+        for key_node, value_node in pairs:
+            if key_node.tag == _STR and type(key_node) is ScalarNode:  # what build(key_node) returns
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    raise _TooLarge(self.line(key_node))
+                key = key_node.value
+            else:
+                key = self.build(key_node)
+                if not isinstance(key, str):
+                    line = key_node.start_mark.line + first_line
+                    self.problems.append(YamlProblem(line, "yaml_key_type", {"key": key_node.value}))
+                    continue
             if key in result:
+                line = key_node.start_mark.line + first_line
                 self.problems.append(
-                    YamlProblem(line, "yaml_duplicate_key", {"key": key, "first": str(result.key_lines[key])})
+                    YamlProblem(line, "yaml_duplicate_key", {"key": key, "first": str(key_lines[key])})
                 )
                 continue
-            result[key] = self.build(value_node)
-            result.key_lines[key] = line
-            if isinstance(value_node, yaml.ScalarNode):
-                result.raw[key] = value_node.value
+            if value_node.tag == _STR and type(value_node) is ScalarNode:  # what build(value_node) returns
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    raise _TooLarge(self.line(value_node))
+                result[key] = raw[key] = value_node.value
+            else:
+                result[key] = self.build(value_node)
+                if type(value_node) is ScalarNode:
+                    raw[key] = value_node.value
+            key_lines[key] = key_node.start_mark.line + first_line
         return result
 
     def _scalar(self, node: yaml.Node) -> object:
+        key = (node.tag, node.value)
+        known = _SCALARS.get(key, _SCALARS)
+        if known is not _SCALARS:
+            return known
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
             # PyYAML raises ValueError, not YAMLError, for impossible dates such as 2026-02-30.
             if node.tag.endswith(":timestamp"):
@@ -127,6 +206,11 @@ class _Builder:
                 problem = YamlProblem(self.line(node), "yaml_syntax", {"problem": str(exc)})
             self.problems.append(problem)
             return None
+        if node.tag in _REMEMBERED_TAGS and len(node.value) <= 40:
+            if len(_SCALARS) >= 4096:
+                _SCALARS.clear()
+            _SCALARS[key] = value
+        return value
 
 
 class _TooLarge(Exception):
@@ -141,7 +225,7 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[object, list[YamlProblem]
         return None, [YamlProblem(deep_line + first_line, "yaml_too_deep", {"limit": str(MAX_DEPTH)})]
     builder = _Builder(first_line)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line if mark else 0) + first_line
@@ -169,6 +253,12 @@ def _too_deep(text: str) -> int | None:
     Quotes are not parsed, so brackets inside strings count too; real front matter
     stays far below the limit either way.
     """
+    # The bracket count never exceeds the number of opening brackets; a line's indentation
+    # depth never exceeds its indent + 1 plus its "- " marks. Most texts are clear of both.
+    count_brackets = text.count("[") + text.count("{") > MAX_DEPTH
+    dashes = text.count("- ")
+    if not count_brackets and dashes < MAX_DEPTH and " " * (MAX_DEPTH - dashes) not in text:
+        return None
     indents: list[int] = []
     brackets = 0
     for number, line in enumerate(text.splitlines()):
@@ -181,13 +271,14 @@ def _too_deep(text: str) -> int | None:
             indents_deep = len(indents) + stripped.count("- ", 0, 2 * MAX_DEPTH)
             if indents_deep > MAX_DEPTH:
                 return number
-        for char in stripped:
-            if char in "[{":
-                brackets += 1
-                if brackets > MAX_DEPTH:
-                    return number
-            elif char in "]}":
-                brackets = max(brackets - 1, 0)
+        if count_brackets:
+            for char in _BRACKETS.findall(stripped):
+                if char in "[{":
+                    brackets += 1
+                    if brackets > MAX_DEPTH:
+                        return number
+                else:
+                    brackets = max(brackets - 1, 0)
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import yaml
 
 from catalogue.dates import format_date, months_between, parse_date
 from catalogue.yamlload import YList, YMap, load_yaml
@@ -45,6 +46,50 @@ def test_alias_bomb_fails_fast() -> None:
 def test_object_tags_are_refused_not_constructed() -> None:
     _, problems = load_yaml("a: !!python/object/apply:os.system ['echo pwned']\n")
     assert [(p.code, p.args["tag"]) for p in problems] == [("yaml_tag", "!!python/object/apply:os.system")]
+
+
+def test_many_shallow_brackets_are_not_too_deep() -> None:
+    text = "".join(f"k{n}: [[a], {{b: [c]}}]\n" for n in range(40))  # 160 opening brackets, depth 3
+    data, problems = load_yaml(text, 2)
+    assert problems == [] and data["k39"] == [["a"], {"b": ["c"]}]
+
+
+def test_deep_brackets_are_reported_at_their_line_among_many_brackets() -> None:
+    text = "a: [1, [2]]\nb: {c: [d]}\n" * 10 + "deep: " + "[" * 51 + "]" * 51 + "\n"
+    _, problems = load_yaml(text, 5)
+    assert [(p.line, p.code) for p in problems] == [(25, "yaml_too_deep")]
+
+
+def test_deep_indentation_and_dashes_are_reported_at_their_line() -> None:
+    nested = "".join(" " * level + f"k{level}:\n" for level in range(51)) + " " * 51 + "x: 1\n"
+    _, problems = load_yaml(nested, 2)
+    assert [(p.line, p.code) for p in problems] == [(52, "yaml_too_deep")]
+    dashes = "a:\n  " + "- " * 50 + "x\n"
+    _, problems = load_yaml(dashes, 2)
+    assert [(p.line, p.code) for p in problems] == [(3, "yaml_too_deep")]
+
+
+def test_scalars_resolve_as_pyyaml_does_when_seen_again() -> None:
+    values = ["yes", "No", "~", "null", "", "1e3", "0x1F", "0o17", "017", "1_000", "12:30:00", ".inf", "-.nan"]
+    values += ["2026-04-01", "2026-04-01 10:00:00", "2026-04-01T10:00:00+09:00", "+1", "-0", "3.", "abc", "<<x"]
+    text = "".join(f"k{n}: {value}\n" for n, value in enumerate(values))
+    for _ in range(2):  # the second time from the memoised resolver and constructor
+        data, problems = load_yaml(text)
+        assert problems == []
+        expected = yaml.load(text, Loader=yaml.SafeLoader)  # PyYAML's pure-Python loader
+        assert [(type(v), repr(v)) for v in data.values()] == [(type(v), repr(v)) for v in expected.values()]
+
+
+def test_an_impossible_date_is_reported_at_every_alias() -> None:
+    _, problems = load_yaml("a: &d 2026-02-30\nb: *d\nc: [2026-02-30]\n", 3)
+    assert [(p.line, p.code) for p in problems] == [(3, "date_invalid"), (3, "date_invalid"), (5, "date_invalid")]
+
+
+def test_keys_merged_after_other_keys_come_first_and_lines_stay() -> None:
+    data, problems = load_yaml("base: &b {x: 1}\nother:\n  y: 2\n  <<: *b\n  z: 3\n")
+    assert problems == []
+    assert list(data["other"].items()) == [("x", 1), ("y", 2), ("z", 3)]
+    assert data["other"].key_lines == {"x": 1, "y": 3, "z": 5}
 
 
 @pytest.mark.parametrize(
