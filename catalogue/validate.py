@@ -20,6 +20,16 @@ from catalogue.yamlload import YList, YMap, describe_value
 
 _SLUG = re.compile(SLUG_PATTERN)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_TEXT_KINDS = frozenset({"text", "url", "email", "enum", "key"})
+_NAMES: dict[int, tuple[tuple[Field, ...], frozenset[str]]] = {}  # id(fields) -> (fields, their names)
+
+
+def _names(fields: tuple[Field, ...]) -> frozenset[str]:
+    """The field names of a schema tuple, computed once per tuple."""
+    entry = _NAMES.get(id(fields))
+    if entry is None or entry[0] is not fields:
+        entry = _NAMES[id(fields)] = (fields, frozenset(f.name for f in fields))
+    return entry[1]
 
 
 @dataclass
@@ -65,25 +75,30 @@ class Validator:
 
     def _fields(self, data: YMap, fields: tuple[Field, ...], prefix: str, out: Record) -> dict[str, object]:
         values: dict[str, object] = out.values if not prefix else {}
-        known = {f.name: f for f in fields}
-        for key in data:
-            if key not in known:
-                self._unknown(data.line_of(key), prefix + key, key, fields)
+        names = _names(fields)
+        if not data.keys() <= names:
+            for key in data:
+                if key not in names:
+                    self._unknown(data.line_of(key), prefix + key, key, fields)
+        lines = out.lines
+        key_lines = data.key_lines
         for spec in fields:
-            path = prefix + spec.name
-            if spec.name not in data or data[spec.name] is None:
-                if spec.name in data:
-                    out.lines[path] = data.line_of(spec.name)
+            name = spec.name
+            path = prefix + name
+            value = data.get(name)
+            if value is None:
+                if name in data:
+                    lines[path] = data.line_of(name)
                 if spec.required:
-                    self.error(data.line_of(spec.name), "field_required", field=path, label=spec.label)
+                    self.error(data.line_of(name), "field_required", field=path, label=spec.label)
                 elif spec.default is not None:
-                    values[spec.name] = spec.default
+                    values[name] = spec.default
                 continue
-            line = data.line_of(spec.name)
-            out.lines[path] = line
-            value = self._value(data[spec.name], spec, path, line, out, data.raw.get(spec.name))
+            line = key_lines.get(name, data.line)  # data.line_of(name)
+            lines[path] = line
+            value = self._value(value, spec, path, line, out, data.raw.get(name))
             if value is not None:
-                values[spec.name] = value
+                values[name] = value
         return values
 
     def _unknown(self, line: int, path: str, key: str, fields: tuple[Field, ...]) -> None:
@@ -96,6 +111,10 @@ class Validator:
 
     def _value(self, value: object, spec: Field, path: str, line: int, out: Record, raw: str | None = None) -> object:
         kind = spec.kind
+        if kind in _TEXT_KINDS:  # the common case first; the kinds are disjoint
+            if not isinstance(value, str):
+                return self._wrong(line, "type_text", path, value, raw)
+            return self._text(value, spec, path, line)
         if kind == "list":
             return self._list(value, spec, path, line, out, raw)
         if kind == "record":
@@ -124,6 +143,8 @@ class Validator:
             return None
         if spec.max_length is not None and len(value) > spec.max_length:
             self.error(line, "text_too_long", field=path, limit=spec.max_length, length=len(value))
+        if spec.kind == "text":
+            return value
         if spec.kind == "enum" and value not in spec.choices:
             return self._choice(line, path, value, spec.choices)
         if spec.kind == "key" and not _SLUG.fullmatch(value):
@@ -164,10 +185,12 @@ class Validator:
             return self._wrong(line, "type_list", path, value, raw)
         assert spec.item is not None
         items = []
+        lines = out.lines
+        item_lines = value.item_lines
         for index, item in enumerate(value):
             item_path = f"{path}[{index}]"
-            item_line = value.line_of(index)
-            out.lines[item_path] = item_line
+            item_line = item_lines[index] if index < len(item_lines) else value.line  # value.line_of(index)
+            lines[item_path] = item_line
             if item is None:
                 self.error(item_line, "item_empty", field=path)
                 continue
