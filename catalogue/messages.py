@@ -64,6 +64,10 @@ DIAGNOSTICS: dict[str, dict[str, str]] = {
         "ja": "YAML のタグ {tag} は使えません。値だけを書いてください",
         "en": "YAML tag {tag} is not allowed; write plain values",
     },
+    "yaml_tag_value": {
+        "ja": "{value} は {tag} の値として読めません。タグを外して値だけを書いてください",
+        "en": "{value} cannot be read as {tag}; remove the tag and write a plain value",
+    },
     "yaml_key_type": {
         "ja": '項目名 {key} は文字列ではありません。引用符で囲んでください（"{key}"）',
         "en": 'key {key} is not text; put it in quotes ("{key}")',

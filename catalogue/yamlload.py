@@ -154,7 +154,12 @@ class _Builder:
         pairs = node.value
         for key_node, _ in pairs:
             if key_node.tag in _FLATTEN_TAGS:
-                self.constructor.flatten_mapping(node)  # resolves `<<:` merge keys
+                try:
+                    self.constructor.flatten_mapping(node)  # resolves `<<:` merge keys
+                except yaml.constructor.ConstructorError as exc:  # `<<: 3`: nothing to merge
+                    line = (exc.problem_mark or node.start_mark).line + self.first_line
+                    self.problems.append(YamlProblem(line, "yaml_syntax", {"problem": exc.problem or str(exc)}))
+                    return YMap(node.start_mark.line + self.first_line)
                 pairs = node.value
                 break
         first_line = self.first_line
@@ -198,10 +203,14 @@ class _Builder:
             return known
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
-            # PyYAML raises ValueError, not YAMLError, for impossible dates such as 2026-02-30.
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError, KeyError, AttributeError) as exc:
+            # PyYAML raises ValueError, not YAMLError, for impossible dates such as 2026-02-30, and
+            # KeyError or AttributeError for a value its tag does not fit (`!!bool x`, `!!timestamp x`).
             if node.tag.endswith(":timestamp"):
                 problem = YamlProblem(self.line(node), "date_invalid", {"value": node.value})
+            elif isinstance(exc, KeyError | AttributeError):
+                tag = node.tag.replace(_TAG_PREFIX, "!!")
+                problem = YamlProblem(self.line(node), "yaml_tag_value", {"tag": tag, "value": node.value})
             else:
                 problem = YamlProblem(self.line(node), "yaml_syntax", {"problem": str(exc)})
             self.problems.append(problem)

@@ -146,6 +146,11 @@ SCENARIOS = [
         "content/challenges/gomi.md:2: error: YAML のタグ !!python/object/apply:os.system は使えません。値だけを書いてください",
     ),
     Scenario(
+        "yaml_tag_value",
+        _challenge(extra="draft: !!bool maybe\n"),
+        "content/challenges/gomi.md:9: error: maybe は !!bool の値として読めません。タグを外して値だけを書いてください",
+    ),
+    Scenario(
         "yaml_key_type",
         _challenge(extra="yes: 1\n"),
         'content/challenges/gomi.md:9: error: 項目名 yes は文字列ではありません。引用符で囲んでください（"yes"）',

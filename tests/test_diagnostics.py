@@ -139,3 +139,19 @@ def test_windows_line_endings_keep_line_numbers(project: Project, capsys) -> Non
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     result = project.run(capsys, "check")
     assert result.lines[0].startswith("content/challenges/gomi.md:5: error: ")
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("<<: 3\n", "content/challenges/gomi.md:9: error: YAML の書き方に誤りがあります: expected a mapping"),
+        ("deadline: !!timestamp soon\n", "content/challenges/gomi.md:9: error: soon は存在しない日付です。"),
+    ],
+    ids=["merge-of-a-scalar", "tagged-date"],
+)
+def test_values_pyyaml_cannot_construct_are_diagnostics(project: Project, capsys, extra: str, expected: str) -> None:
+    _challenge(extra=extra)(project)
+    result = project.run(capsys, "check")
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    assert result.lines[0].startswith(expected), result.err
