@@ -55,6 +55,8 @@ for (const query of queries) {
   const coldMs = performance.now() - started;
   await firstPage(cold, found);
   const first = bytes(fetched);
+  // Every result in its place, for recall and precision (fetching what a visitor paging on would).
+  const order = await found.rankTo(found.order.length);
   // The same query later in a visit, after the previous query of the set.
   const laterFetched = new Set();
   const warmIndex = new SearchIndex(`${root}/`, loader(laterFetched));
@@ -71,7 +73,7 @@ for (const query of queries) {
   }
   out.queries.push({
     query,
-    found: Array.from(found.order),
+    found: Array.from(order),
     near: found.near,
     first,
     later,

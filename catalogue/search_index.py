@@ -3,6 +3,7 @@
     search/index.json        manifest: version, shard count, variants, texts (fetched first)
     search/t/<n>.json        terms hashed into shards: term → postings, or → [number, size] of its own file
     search/c/<n>.txt         the postings of one common term
+    search/c/<n>/<k>.txt     for a term on many pages, its masks in chunk k of the documents
     search/d/<k>/<id>.json   what one result shows (loaded only for results on screen)
     search/facets.json       facet values of every document (loaded once)
 
@@ -23,11 +24,12 @@ from catalogue.model import Catalogue
 from catalogue.schema import SDG_GOALS, STATUSES
 from catalogue.search_documents import DEADLINES, KINDS, Facets, Translate, entries
 from catalogue.search_normalise import Variants, term_hash
-from catalogue.search_postings import ALPHABET, BLOCK, Indexer
+from catalogue.search_postings import ALPHABET, BLOCK, MASK_CHUNK, Indexer, split_masks
 
 ROOT = urls.search()
 SHARD_CHARACTERS = 600  # postings per shard file, on average, before compression
 COMMON_CHARACTERS = 200  # a term with more postings than this gets a file of its own
+LAZY_MASKS = 1000  # a common term with more characters of masks than this has them apart, by chunk
 BUCKET = 1000  # display files per folder
 # Texts search.js shows; each is a key of messages.UI.
 CLIENT_TEXTS = (
@@ -86,14 +88,19 @@ def _files(catalogue: Catalogue, variants: Variants, t: Translate, indexer: Inde
     postings = indexer.close()
     encoded = postings.encoded(len(columns))
     # Common terms get files of their own; terms found on exactly the same pages (見守 and 守り) share one.
-    # Their shard entry is [file number, size], so that the client can leave out a costly one it can spare.
-    files: dict[str, int] = {}
+    # Their shard entry is [file number, size], so that the client can leave out a costly one it can spare
+    # (the size of that file alone: masks apart by chunk are fetched only as ranking needs them).
+    files: dict[str, list[int]] = {}
     common: dict[str, list[int]] = {}
+    paths: list[tuple[str, str]] = []
     for term in _common(encoded):
         code = encoded.pop(term)
-        common[term] = [files.setdefault(code, len(files)), len(code)]
+        if code not in files:
+            own = _common_files(len(files), code)
+            files[code] = [len(files), len(own[0][1])]
+            paths += own
+        common[term] = files[code]
     shards = shard_count(sum(map(len, encoded.values())))
-    paths = [(f"c/{number}.txt", code) for code, number in files.items()]
     paths += _shards(encoded, common, shards)
     paths.append(("facets.json", _json(_facets(catalogue, columns))))
     for path, text in paths:
@@ -105,6 +112,14 @@ def _files(catalogue: Catalogue, variants: Variants, t: Translate, indexer: Inde
 
 def _common(encoded: dict[str, str]) -> list[str]:
     return sorted(term for term, found in encoded.items() if len(found) > COMMON_CHARACTERS)
+
+
+def _common_files(number: int, code: str) -> list[tuple[str, str]]:
+    """The file of a common term's postings; with many masks, those of the masks apart, by chunk of documents."""
+    if len(code) - code.index(".") <= LAZY_MASKS:
+        return [(f"c/{number}.txt", code)]
+    head, chunks = split_masks(code, MASK_CHUNK)
+    return [(f"c/{number}.txt", head)] + [(f"c/{number}/{k}.txt", masks) for k, masks in enumerate(chunks) if masks]
 
 
 def _shards(encoded: dict[str, str], common: dict[str, list[int]], count: int) -> list[tuple[str, str]]:
@@ -168,6 +183,7 @@ def _manifest(columns: list[Facets], shards: int, variants: Variants, t: Transla
         "n": len(columns),
         "shards": shards,
         "bucket": BUCKET,
+        "chunk": MASK_CHUNK,
         "cases": _span([c.kind == KINDS.index("case") for c in columns]),
         "withdrawn": _span([c.status == STATUSES.index("withdrawn") for c in columns]),
         "variants": variants.pairs,

@@ -11,6 +11,14 @@ A term's postings are two parts separated by `.`:
   mask in the low three bits, the second's in the high three, where a mask is title 4 |
   summary 2 | meta 1, and 0 says the term is in the body only.
 
+A term on many pages, in a file of its own, may leave its fields out of that file
+(split_masks): they can take more bytes than the documents, and ranking the first results
+shown seldom needs many of them. In their place, after `!`, one digit per chunk of documents
+(MASK_CHUNK numbers: 0 to 4095, 4096 to 8191 …) gives the largest mask of the term's documents
+in that chunk, a bound on their scores; each chunk whose largest mask is not 0 has the masks
+of its documents, two a character as above, in a file of its own, fetched when the ranking
+needs it.
+
 static/js/search.js decodes them.
 
 Documents are indexed a block at a time, and a block's postings are encoded at once, so
@@ -39,6 +47,8 @@ from catalogue.search_normalise import RunTerms, Variants, fold, terms
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 BITSET = "~"
+LAZY = "!"  # separates the documents from the largest of their masks by chunk, the masks being elsewhere
+MASK_CHUNK = 4096  # documents whose masks of one term share a file
 BLOCK = 4096  # documents indexed together
 MASKS = 8  # title 4 | summary 2 | meta 1; 0 for the body only
 Fragment = tuple[int, int, str, bytes]  # first and last document, the code of the gaps after the first, the masks
@@ -75,7 +85,12 @@ _PRESENT = bytes.maketrans(bytes(range(1, MASKS + 1)), b"\1" * MASKS)  # mask + 
 _LESS_ONE = bytes.maketrans(bytes(range(1, MASKS + 1)), bytes(range(MASKS)))
 _GAP_BITS = {ord(ALPHABET[gap - 1]): "0" * (gap - 1) + "1" for gap in range(1, 33)}  # one-character gaps as bits
 _LONG_VARINT = re.compile(f"([{re.escape(ALPHABET[32:])}]+[{re.escape(ALPHABET[:32])}])")  # a varint of several
-_FROM_BASE64 = str.maketrans(string.ascii_uppercase + string.ascii_lowercase + string.digits + "+/", ALPHABET)
+_BASE64 = string.ascii_uppercase + string.ascii_lowercase + string.digits + "+/"
+_FROM_BASE64 = str.maketrans(_BASE64, ALPHABET)
+_TO_BASE64 = str.maketrans(ALPHABET, _BASE64)
+_VALUES = bytes.maketrans(ALPHABET.encode(), bytes(range(64)))
+_LOW_MASK = bytes(value & 7 for value in range(256))
+_HIGH_OF_PAIR = bytes((value >> 3) & 7 for value in range(256))
 
 
 def index_block(start: int, texts: list[tuple[str, ...]], variants: Variants) -> dict[str, Fragment]:
@@ -199,10 +214,41 @@ def _encode(codes: list[str], mask_parts: list[bytes], count: int) -> str:
     masks = b"".join(mask_parts)
     # A bitset gzips better than gaps for a term on a third of the pages or more.
     documents = BITSET + _bitset(codes, count) if count // 3 < len(gaps) else gaps
+    return documents + "." + _pairs(masks)
+
+
+def _pairs(masks: bytes) -> str:
+    """Masks two a character: the first in the low three bits, the second in the high three."""
     if len(masks) % 2:
         masks += b"\0"
     pairs = bytes(map(add, masks[0::2], masks[1::2].translate(_HIGH_MASK)))
-    return documents + "." + pairs.translate(_DIGITS).decode("ascii")
+    return pairs.translate(_DIGITS).decode("ascii")
+
+
+def split_masks(code: str, chunk: int = MASK_CHUNK) -> tuple[str, list[str]]:
+    """A term's postings without their masks, and the masks of each chunk of `chunk` documents.
+
+    The first is the documents, `!` and the largest mask in each chunk (a digit); then for each
+    chunk the masks of the term's documents in it, two a character, or "" where all are 0.
+    """
+    documents, pairs = code.split(".")
+    if documents.startswith(BITSET):
+        raw = base64.b64decode(documents[1:].translate(_TO_BASE64))
+        bits = bin(int.from_bytes(raw, "big") | 1 << len(raw) * 8)[3:]  # the leading 1 keeps the zeros before
+    else:
+        bits = _bits(documents)
+    values = pairs.encode().translate(_VALUES)
+    masks = bytearray(2 * len(values))
+    masks[0::2] = values.translate(_LOW_MASK)
+    masks[1::2] = values.translate(_HIGH_OF_PAIR)
+    largest, parts, at = [], [], 0
+    for start in range(0, len(bits.rstrip("0")), chunk):
+        found = bits.count("1", start, start + chunk)
+        part = bytes(masks[at : at + found])
+        at += found
+        largest.append(ALPHABET[max(part, default=0)])
+        parts.append(_pairs(part) if any(part) else "")
+    return documents + LAZY + "".join(largest), parts
 
 
 def _bitset(codes: list[str], count: int) -> str:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from catalogue.search_normalise import Variants, fold, normalise, query_runs, term_hash, terms
-from catalogue.search_postings import encode_postings
+from catalogue.search_postings import encode_postings, split_masks
 from tests.search_node import JS_TESTS, REPO, run_node
 
 VECTORS = json.loads((REPO / "tests/search_vectors.json").read_text(encoding="utf-8"))
@@ -69,3 +69,9 @@ def test_a_page_with_a_variant_is_also_indexed_under_the_canonical_spelling() ->
 @pytest.mark.parametrize("case", VECTORS["postings"], ids=lambda case: case["code"])
 def test_postings_encode_as_the_shared_vectors(case: dict) -> None:
     assert encode_postings([tuple(pair) for pair in case["documents"]], case["count"]) == case["code"]
+
+
+@pytest.mark.parametrize("case", VECTORS["lazy"], ids=lambda case: case["code"])
+def test_a_bitsets_masks_split_by_chunk_as_the_shared_vectors(case: dict) -> None:
+    code = encode_postings([tuple(pair) for pair in case["documents"]], case["count"])
+    assert split_masks(code, case["chunk"]) == (case["code"], case["masks"])

@@ -7,7 +7,7 @@
  * matches. On a page with a [data-search] form it runs the search as you type.
  *
  * Exports (used by the Node tests and the benchmark): fold, Variants, normalise, queryRuns,
- * termHash, decodePostings, termsToFetch, SearchIndex, search, highlight.
+ * termHash, decodePostings, fillMasks, termsToFetch, SearchIndex, search, highlight.
  */
 
 // ------------------------------------------------------------------ normalisation
@@ -106,6 +106,7 @@ const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const DIGIT = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i += 1) DIGIT[ALPHABET.charCodeAt(i)] = i;
 const BITSET = "~";
+const LAZY = "!";
 
 function decodeGaps(code, end) {
   const numbers = [];
@@ -141,22 +142,65 @@ function decodeBitset(code, end) {
  * the bits of the fields it is in — title 8, summary 4, meta 2, body 1 (a field's bit is also its
  * weight). Every page counts as having the term in its body too: a page with the term in its title
  * may have it in the body as well, and a run's terms are matched field by field.
+ *
+ * A bitset with `!` has its masks apart, by chunk of `chunk` documents: until fillMasks gives
+ * them, a chunk's documents have its largest mask, a bound, and `exact` 0; `pending` holds the
+ * chunks to fetch.
  */
-export function decodePostings(code) {
-  const end = code.indexOf(".");
+export function decodePostings(code, chunk = 0) {
+  const lazy = code.indexOf(LAZY);
+  const end = lazy >= 0 ? lazy : code.indexOf(".");
   const docs = Int32Array.from(code[0] === BITSET ? decodeBitset(code, end) : decodeGaps(code, end));
   const masks = new Uint8Array(docs.length);
+  const exact = new Uint8Array(docs.length).fill(1);
+  if (lazy >= 0) {
+    for (let i = 0; i < docs.length; i += 1) {
+      const largest = DIGIT[code.charCodeAt(lazy + 1 + Math.floor(docs[i] / chunk))];
+      masks[i] = (largest << 1) | 1;
+      exact[i] = largest ? 0 : 1;
+    }
+    const pending = new Set();
+    for (let k = 0; lazy + 1 + k < code.length; k += 1) if (code[lazy + 1 + k] !== "0") pending.add(k);
+    return { docs, masks, exact, chunk, pending };
+  }
   for (let i = 0; i < docs.length; i += 1) {
     const pair = DIGIT[code.charCodeAt(end + 1 + (i >> 1))];
     masks[i] = (((i & 1 ? pair >> 3 : pair) & 7) << 1) | 1;
   }
-  return { docs, masks };
+  return { docs, masks, exact };
 }
 
-/** Documents in both, with the fields both are in (every page counts as having both in its body). */
+/** The first index of `docs` (in order) whose number is `doc` or more. */
+function lowerBound(docs, doc) {
+  let low = 0;
+  let high = docs.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (docs[middle] < doc) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Lazy postings (decodePostings) given the masks of chunk `k`: two a character, as in the postings. */
+export function fillMasks(postings, k, code) {
+  if (!postings.pending.delete(k)) return;
+  const { docs, masks, exact, chunk } = postings;
+  for (let i = lowerBound(docs, k * chunk), j = 0; i < docs.length && docs[i] < (k + 1) * chunk; i += 1, j += 1) {
+    const pair = DIGIT[code.charCodeAt(j >> 1)];
+    masks[i] = (((j & 1 ? pair >> 3 : pair) & 7) << 1) | 1;
+    exact[i] = 1;
+  }
+}
+
+/**
+ * Documents in both, with the fields both are in (every page counts as having both in its body).
+ * With a bound on either mask, the smaller bounds both; an exact body only (1) is exact.
+ */
 function intersect(a, b) {
   const docs = new Int32Array(Math.min(a.docs.length, b.docs.length));
   const masks = new Uint8Array(docs.length);
+  const exact = new Uint8Array(docs.length);
   let i = 0;
   let j = 0;
   let n = 0;
@@ -165,18 +209,20 @@ function intersect(a, b) {
     else if (b.docs[j] < a.docs[i]) j += 1;
     else {
       docs[n] = a.docs[i];
-      masks[n] = a.masks[i] & b.masks[j];
+      const [knownA, knownB] = [a.exact[i], b.exact[j]];
+      exact[n] = (knownA && (knownB || a.masks[i] === 1)) || (knownB && b.masks[j] === 1) ? 1 : 0;
+      masks[n] = exact[n] ? a.masks[i] & b.masks[j] : Math.min(a.masks[i], b.masks[j]);
       n += 1;
       i += 1;
       j += 1;
     }
   }
-  return { docs: docs.subarray(0, n), masks: masks.subarray(0, n) };
+  return { docs: docs.subarray(0, n), masks: masks.subarray(0, n), exact: exact.subarray(0, n) };
 }
 
 // ------------------------------------------------------------------ the index files
 
-const EMPTY = { docs: new Int32Array(0), masks: new Uint8Array(0) };
+const EMPTY = { docs: new Int32Array(0), masks: new Uint8Array(0), exact: new Uint8Array(0) };
 
 /** The index under `root` (the URL of search/); `load(url)` resolves to a file's text. */
 export class SearchIndex {
@@ -223,8 +269,16 @@ export class SearchIndex {
   async fetchPostings(term) {
     const code = await this.entry(term);
     if (code === undefined) return EMPTY;
+    if (!Array.isArray(code)) return decodePostings(code);
     // A common term's postings are in a file of their own, which terms on the same pages share.
-    return Array.isArray(code) ? this.file(`c/${code[0]}.txt`, decodePostings) : decodePostings(code);
+    const number = code[0];
+    return this.file(`c/${number}.txt`, (text) => ({ ...decodePostings(text, this.manifest.chunk), number }));
+  }
+
+  /** The masks of chunk `k` of lazy postings from a common term's file (see decodePostings). */
+  async masks(postings, k) {
+    const code = await this.file(`c/${postings.number}/${k}.txt`);
+    fillMasks(postings, k, code);
   }
 
   async display(number) {
@@ -277,6 +331,7 @@ function decodeFacets(data) {
 // ------------------------------------------------------------------ searching
 
 export const FACETS = ["kind", "status", "category", "department", "sdgs"];
+const PAGE = 10; // results shown at first, and added by each press of “more”
 const TOGGLES = ["open", "soon"];
 
 /**
@@ -284,29 +339,70 @@ const TOGGLES = ["open", "soon"];
  * keys; open, soon: booleans; scope: "challenge" to leave cases out}).
  *
  * Resolves to {runs, order (document numbers, best first), near, counts (per facet, per key;
- * null until the facet data is loaded, unless `withCounts`)}.
+ * null until the facet data is loaded, unless `withCounts`), rankTo}. Only the first `ranked`
+ * of `order` are sure to be in place (a common term's fields come when ranking needs them):
+ * `await rankTo(count)` places the first `count` and resolves to the order.
  */
-export async function search(index, query, filters = {}, { withCounts = true } = {}) {
+export async function search(index, query, filters = {}, { withCounts = true, ranked = PAGE } = {}) {
   const manifest = await index.ready();
   const runs = queryRuns(query, manifest.variants);
   const needFacets = withCounts || [...FACETS, ...TOGGLES].some((name) => filters[name]?.length || filters[name] === true);
   const [matched, facets] = await Promise.all([match(index, runs, manifest.n), needFacets ? index.facets() : null]);
   const allowed = allowedBy(manifest, facets, filters);
-  let counts = null;
-  if (facets) counts = countFacets(facets, matched.docs, allowed);
-  const scores = matched.scores;
   const kept = [];
   for (let i = 0; i < matched.docs.length; i += 1) {
     if (allowed.every((test) => test.pass(matched.docs[i]))) kept.push(i);
   }
-  return { runs, order: rank(kept, matched.docs, scores), near: matched.near, counts };
+  const found = {
+    runs,
+    order: null,
+    near: matched.near,
+    counts: facets ? countFacets(facets, matched.docs, allowed) : null,
+    ranked: 0,
+  };
+  let current = matched;
+  found.rankTo = async (count) => {
+    if (count > found.ranked) {
+      [found.order, current] = await rankFirst(index, runs, manifest.n, current, kept, count);
+      found.ranked = count;
+    }
+    return found.order;
+  };
+  await found.rankTo(ranked);
+  return found;
+}
+
+/**
+ * The matches' order with the first `count` in their final places, and the matches as last
+ * scored. While one of the first has a score that is only an upper bound, fetch the masks it
+ * waits for and score again: a document whose bound ranks it lower cannot rank higher.
+ */
+async function rankFirst(index, runs, n, matched, kept, count) {
+  for (;;) {
+    const order = rank(kept, matched.scores);
+    const fetching = new Map();
+    for (const i of order.subarray(0, count)) {
+      if (matched.exact[i]) continue;
+      const doc = matched.docs[i];
+      for (const list of matched.lists) {
+        const k = Math.floor(doc / list.chunk);
+        if (list.pending?.has(k) && list.docs[lowerBound(list.docs, doc)] === doc) {
+          fetching.set(`${list.number}/${k}`, [list, k]);
+        }
+      }
+    }
+    if (!fetching.size) return [order.map((i) => matched.docs[i]), matched];
+    await Promise.all(Array.from(fetching.values(), ([list, k]) => index.masks(list, k)));
+    // The same documents (their postings are cached), with more of their scores exact.
+    matched = await match(index, runs, n);
+  }
 }
 
 /** Every document for an empty query; else those matching every run (or, failing that, near matches). */
 async function match(index, runs, count) {
   if (!runs.length) {
     const docs = new Int32Array(count).map((_, i) => i);
-    return { docs, scores: new Uint16Array(count), near: false };
+    return { docs, scores: new Uint16Array(count), exact: new Uint8Array(count).fill(1), near: false, lists: [] };
   }
   const perRun = await Promise.all(runs.map((run) => matchRun(index, run)));
   let near = perRun.some((found) => found.near);
@@ -316,9 +412,10 @@ async function match(index, runs, count) {
     result = mostRuns(perRun);
     near = true;
   }
-  return { ...result, near };
+  return { ...result, near, lists: perRun.flatMap((found) => found.lists) };
 }
 
+/** The documents matching a run, with their scores, whether each is exact, and the postings read. */
 async function matchRun(index, run) {
   const entries = await Promise.all(run.terms.map((term) => index.entry(term)));
   const lists = await Promise.all(termsToFetch(run.terms, entries).map((term) => index.postings(term)));
@@ -326,9 +423,11 @@ async function matchRun(index, run) {
   let found = sorted[0];
   for (const list of sorted.slice(1)) found = intersect(found, list);
   if (found.docs.length || run.terms.length < 2) {
-    return { docs: found.docs, scores: Uint16Array.from(found.masks), near: false };
+    const [scores, exact] = [Uint16Array.from(found.masks), Uint8Array.from(found.exact)];
+    return { docs: found.docs, scores, exact, near: false, lists };
   }
-  return nearRun(await Promise.all(run.terms.map((term) => index.postings(term))));
+  const all = await Promise.all(run.terms.map((term) => index.postings(term)));
+  return { ...nearRun(all), lists: all };
 }
 
 /**
@@ -370,12 +469,13 @@ function nearRun(lists) {
   let best = Math.ceil(lists.length / 2);
   for (const count of hits.values()) best = Math.max(best, count);
   const docs = Int32Array.from([...hits].filter(([, count]) => count === best).map(([doc]) => doc)).sort();
-  return { docs, scores: new Uint16Array(docs.length).fill(1), near: true };
+  return { docs, scores: new Uint16Array(docs.length).fill(1), exact: new Uint8Array(docs.length).fill(1), near: true };
 }
 
 function combine(a, b) {
   const docs = [];
   const scores = [];
+  const exact = [];
   let i = 0;
   let j = 0;
   while (i < a.docs.length && j < b.docs.length) {
@@ -384,11 +484,12 @@ function combine(a, b) {
     else {
       docs.push(a.docs[i]);
       scores.push(a.scores[i] + b.scores[j]);
+      exact.push(a.exact[i] & b.exact[j]);
       i += 1;
       j += 1;
     }
   }
-  return { docs: Int32Array.from(docs), scores: Uint16Array.from(scores) };
+  return { docs: Int32Array.from(docs), scores: Uint16Array.from(scores), exact: Uint8Array.from(exact) };
 }
 
 /** No page has every run: pages with the most runs. */
@@ -396,18 +497,22 @@ function mostRuns(perRun) {
   const hits = new Map();
   for (const found of perRun) {
     found.docs.forEach((doc, i) => {
-      const [runs, score] = hits.get(doc) ?? [0, 0];
-      hits.set(doc, [runs + 1, score + found.scores[i]]);
+      const [runs, score, exact] = hits.get(doc) ?? [0, 0, 1];
+      hits.set(doc, [runs + 1, score + found.scores[i], exact & found.exact[i]]);
     });
   }
   let best = 0;
   for (const [runs] of hits.values()) best = Math.max(best, runs);
   const docs = [...hits.keys()].filter((doc) => hits.get(doc)[0] === best).sort((x, y) => x - y);
-  return { docs: Int32Array.from(docs), scores: Uint16Array.from(docs, (doc) => hits.get(doc)[1]) };
+  return {
+    docs: Int32Array.from(docs),
+    scores: Uint16Array.from(docs, (doc) => hits.get(doc)[1]),
+    exact: Uint8Array.from(docs, (doc) => hits.get(doc)[2]),
+  };
 }
 
-/** Highest score first; equal scores keep document order (open challenges first). */
-function rank(kept, docs, scores) {
+/** The indexes of the kept matches, highest score first; equal scores keep document order (open challenges first). */
+function rank(kept, scores) {
   let top = 0;
   for (const i of kept) top = Math.max(top, scores[i]);
   const buckets = new Uint32Array(top + 2);
@@ -415,7 +520,7 @@ function rank(kept, docs, scores) {
   for (let s = 1; s < buckets.length; s += 1) buckets[s] += buckets[s - 1];
   const order = new Int32Array(kept.length);
   for (const i of kept) {
-    order[buckets[top - scores[i]]] = docs[i];
+    order[buckets[top - scores[i]]] = i;
     buckets[top - scores[i]] += 1;
   }
   return order;
@@ -570,8 +675,6 @@ export function highlight(text, runs, variants, near = false) {
 }
 
 // ------------------------------------------------------------------ the page
-
-const PAGE = 10; // results shown at first, and added by each press of “more”
 
 /** Reads and writes the search state: the query and the filters, as in the form's GET parameters. */
 function readState(params) {
@@ -785,6 +888,9 @@ class SearchPage {
 
   async showMore(focus) {
     const generation = this.generation;
+    // Failing to fetch a common term's fields, the results keep the order their bounds gave.
+    this.order = await this.found.rankTo(this.shown + PAGE).catch(() => this.order);
+    if (generation !== this.generation) return;
     const batch = Array.from(this.order.slice(this.shown, this.shown + PAGE));
     const items = await Promise.all(batch.map((number) => this.index.display(number)));
     if (generation !== this.generation) return;

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { Variants, decodePostings, fold, normalise, queryRuns, termHash } from "../../static/js/search.js";
+import { Variants, decodePostings, fillMasks, fold, normalise, queryRuns, termHash } from "../../static/js/search.js";
 
 const vectors = JSON.parse(readFileSync(new URL("../search_vectors.json", import.meta.url), "utf8"));
 const variants = new Variants(vectors.variants.folded);
@@ -34,5 +34,25 @@ test("postings decode to the documents and fields they were encoded from", () =>
     assert.deepEqual(Array.from(docs), documents.map(([number]) => number), code);
     // The client's field bits: title 8, summary 4, meta 2, and body 1 for every document.
     assert.deepEqual(Array.from(masks), documents.map(([, mask]) => (mask << 1) | 1), code);
+  }
+});
+
+test("a bitset's masks come by chunk, bounded by the chunk's largest until then", () => {
+  for (const { chunk, documents, code, masks } of vectors.lazy) {
+    const postings = decodePostings(code, chunk);
+    assert.deepEqual(Array.from(postings.docs), documents.map(([number]) => number), code);
+    const largest = Array.from(code.split("!")[1], (digit) => Number(digit));
+    documents.forEach(([number, mask], i) => {
+      const bound = largest[Math.floor(number / chunk)];
+      assert.ok(mask <= bound, code);
+      assert.equal(postings.masks[i], (bound << 1) | 1, code);
+      assert.equal(postings.exact[i], bound === 0 ? 1 : 0, code);
+    });
+    masks.forEach((part, k) => {
+      if (part) fillMasks(postings, k, part);
+    });
+    assert.deepEqual(Array.from(postings.masks), documents.map(([, mask]) => (mask << 1) | 1), code);
+    assert.ok(postings.exact.every((known) => known === 1), code);
+    assert.equal(postings.pending.size, 0, code);
   }
 });

@@ -12,7 +12,7 @@ const [site, searches] = process.argv.slice(2);
 const index = new SearchIndex(`${site}/search/`, (url) => readFile(url.split("?")[0], "utf8"));
 const out = [];
 for (const { q, filters = {} } of JSON.parse(searches)) {
-  const found = await search(index, q, filters);
+  const found = await search(index, q, filters, { ranked: Infinity });
   const shown = await Promise.all(Array.from(found.order, (number) => index.display(number)));
   out.push({
     urls: shown.map((item) => item.u),
