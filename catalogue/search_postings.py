@@ -36,11 +36,12 @@ import re
 import string
 import sys
 from array import array
+from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import add, setitem, sub
 
 from catalogue.search_normalise import RunTerms, Variants, fold, terms
@@ -91,6 +92,7 @@ _TO_BASE64 = str.maketrans(ALPHABET, _BASE64)
 _VALUES = bytes.maketrans(ALPHABET.encode(), bytes(range(64)))
 _LOW_MASK = bytes(value & 7 for value in range(256))
 _HIGH_OF_PAIR = bytes((value >> 3) & 7 for value in range(256))
+_GAP_OF_DIGIT = bytes.maketrans(ALPHABET[:32].encode(), bytes(range(1, 33)))  # a varint of one character, + 1
 
 
 def index_block(start: int, texts: list[tuple[str, ...]], variants: Variants) -> dict[str, Fragment]:
@@ -232,23 +234,36 @@ def split_masks(code: str, chunk: int = MASK_CHUNK) -> tuple[str, list[str]]:
     chunk the masks of the term's documents in it, two a character, or "" where all are 0.
     """
     documents, pairs = code.split(".")
-    if documents.startswith(BITSET):
-        raw = base64.b64decode(documents[1:].translate(_TO_BASE64))
-        bits = bin(int.from_bytes(raw, "big") | 1 << len(raw) * 8)[3:]  # the leading 1 keeps the zeros before
-    else:
-        bits = _bits(documents)
     values = pairs.encode().translate(_VALUES)
     masks = bytearray(2 * len(values))
     masks[0::2] = values.translate(_LOW_MASK)
     masks[1::2] = values.translate(_HIGH_OF_PAIR)
     largest, parts, at = [], [], 0
-    for start in range(0, len(bits.rstrip("0")), chunk):
-        found = bits.count("1", start, start + chunk)
+    for found in _chunk_counts(documents, chunk):
         part = bytes(masks[at : at + found])
         at += found
-        largest.append(ALPHABET[max(part, default=0)])
-        parts.append(_pairs(part) if any(part) else "")
+        mask = next((mask for mask in range(MASKS - 1, 0, -1) if mask in part), 0)
+        largest.append(ALPHABET[mask])
+        parts.append(_pairs(part) if mask else "")
     return documents + LAZY + "".join(largest), parts
+
+
+def _chunk_counts(documents: str, chunk: int) -> list[int]:
+    """How many of the documents of a postings' first part are in each chunk of `chunk` numbers, to the last."""
+    if documents.startswith(BITSET):
+        raw = base64.b64decode(documents[1:].translate(_TO_BASE64))
+        bits = bin(int.from_bytes(raw, "big") | 1 << len(raw) * 8)[3:].rstrip("0")  # the leading 1 keeps zeros
+        return [bits.count("1", start, start + chunk) for start in range(0, len(bits), chunk)]
+    # Each document's number + 1, as the running sum of the gaps (the first counted from -1).
+    gaps: list[int] = []
+    pieces = _LONG_VARINT.split(documents)  # gaps of one character, then one of several, and so on
+    for short, long in zip(pieces[0::2], [*pieces[1::2], ""], strict=True):
+        gaps += short.encode().translate(_GAP_OF_DIGIT)
+        if long:
+            gaps.append(_LONG_GAPS[long])
+    ends = list(accumulate(gaps))
+    starts = range(0, ends[-1], chunk)
+    return [bisect_left(ends, start + chunk + 1) - bisect_left(ends, start + 1) for start in starts]
 
 
 def _bitset(codes: list[str], count: int) -> str:
@@ -265,6 +280,17 @@ def _bits(code: str) -> str:
     pieces[0::2] = [piece.translate(_GAP_BITS) for piece in pieces[0::2]]
     pieces[1::2] = ["0" * _value(piece) + "1" for piece in pieces[1::2]]
     return "".join(pieces)
+
+
+class _LongGaps(dict[str, int]):
+    """The gap a varint of several characters stands for (its value + 1), worked out once."""
+
+    def __missing__(self, code: str) -> int:
+        gap = self[code] = _value(code) + 1
+        return gap
+
+
+_LONG_GAPS = _LongGaps()
 
 
 def _value(code: str) -> int:

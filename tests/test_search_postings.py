@@ -6,7 +6,7 @@ import base64
 import random
 
 from catalogue.search_normalise import RunTerms, fold, terms
-from catalogue.search_postings import ALPHABET, BITSET, Postings, _block, encode_postings
+from catalogue.search_postings import ALPHABET, BITSET, LAZY, Postings, _block, encode_postings, split_masks
 
 TERMS = ["活用", "空き", "見守", "co2", "港"]
 
@@ -67,3 +67,21 @@ def test_remembered_runs_give_the_same_terms_and_memory_stays_bounded() -> None:
         assert terms(fold(text), runs) == terms(fold(text))
         assert len(runs) <= 4 and len(runs.met) <= 4
     assert "見守りさーびす" in runs  # met twice: kept
+
+
+def test_masks_apart_by_chunk_keep_each_documents_mask() -> None:
+    chance = random.Random(7)
+    count = 6000
+    for density in (0.95, 0.3, 0.002):  # a bitset, gaps of one character, gaps of several
+        documents = [(n, chance.choice([0, 0, 1, 2, 4, 6, 7])) for n in range(count) if chance.random() < density]
+        code = encode_postings(documents, count)
+        for chunk in (7, 512, 4096):
+            head, parts = split_masks(code, chunk)
+            assert head.split(LAZY)[0] == code.split(".")[0]
+            assert len(head.split(LAZY)[1]) == len(parts) == documents[-1][0] // chunk + 1
+            for k, part in enumerate(parts):
+                expected = [mask for n, mask in documents if n // chunk == k]
+                digits = [ALPHABET.index(char) for char in part]
+                found = [value for digit in digits for value in (digit & 7, digit >> 3)][: len(expected)]
+                assert found == (expected if any(expected) else []), (density, chunk, k)
+                assert ALPHABET.index(head.split(LAZY)[1][k]) == max(expected, default=0)
