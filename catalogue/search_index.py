@@ -8,7 +8,7 @@
     search/facets.json       facet values of every document (loaded once)
 
 Documents are numbered in tie-break order (search_documents.ordered), so equal scores keep
-open challenges first. The postings format is described in search_postings.
+open challenges first. The postings format is described in search_postings and search_masks.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from catalogue import urls
 from catalogue.model import Catalogue
 from catalogue.schema import SDG_GOALS, STATUSES
 from catalogue.search_documents import DEADLINES, KINDS, Facets, Translate, entries
+from catalogue.search_masks import MASK_CHUNK, split_masks
 from catalogue.search_normalise import Variants, term_hash
-from catalogue.search_postings import ALPHABET, BLOCK, MASK_CHUNK, Indexer, split_masks
+from catalogue.search_postings import ALPHABET, BLOCK, Indexer
 
 ROOT = urls.search()
 SHARD_CHARACTERS = 600  # postings per shard file, on average, before compression

@@ -11,14 +11,7 @@ A term's postings are two parts separated by `.`:
   mask in the low three bits, the second's in the high three, where a mask is title 4 |
   summary 2 | meta 1, and 0 says the term is in the body only.
 
-A term on many pages, in a file of its own, may leave its fields out of that file
-(split_masks): they can take more bytes than the documents, and ranking the first results
-shown seldom needs many of them. In their place, after `!`, one digit per chunk of documents
-(MASK_CHUNK numbers: 0 to 4095, 4096 to 8191 …) gives the largest mask of the term's documents
-in that chunk, a bound on their scores; each chunk whose largest mask is not 0 has the masks
-of its documents, two a character as above, in a file of its own, fetched when the ranking
-needs it.
-
+A term on many pages may have its fields apart, by chunk of documents (search_masks).
 static/js/search.js decodes them.
 
 Documents are indexed a block at a time, and a block's postings are encoded at once, so
@@ -36,20 +29,17 @@ import re
 import string
 import sys
 from array import array
-from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
-from itertools import accumulate, repeat
+from itertools import repeat
 from operator import add, setitem, sub
 
 from catalogue.search_normalise import RunTerms, Variants, fold, terms
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 BITSET = "~"
-LAZY = "!"  # separates the documents from the largest of their masks by chunk, the masks being elsewhere
-MASK_CHUNK = 4096  # documents whose masks of one term share a file
 BLOCK = 4096  # documents indexed together
 MASKS = 8  # title 4 | summary 2 | meta 1; 0 for the body only
 Fragment = tuple[int, int, str, bytes]  # first and last document, the code of the gaps after the first, the masks
@@ -85,14 +75,9 @@ _HIGH_MASK = bytes.maketrans(bytes(range(MASKS)), bytes(range(0, 8 * MASKS, 8)))
 _PRESENT = bytes.maketrans(bytes(range(1, MASKS + 1)), b"\1" * MASKS)  # mask + 1 → 1; 0 stays 0
 _LESS_ONE = bytes.maketrans(bytes(range(1, MASKS + 1)), bytes(range(MASKS)))
 _GAP_BITS = {ord(ALPHABET[gap - 1]): "0" * (gap - 1) + "1" for gap in range(1, 33)}  # one-character gaps as bits
-_LONG_VARINT = re.compile(f"([{re.escape(ALPHABET[32:])}]+[{re.escape(ALPHABET[:32])}])")  # a varint of several
-_BASE64 = string.ascii_uppercase + string.ascii_lowercase + string.digits + "+/"
-_FROM_BASE64 = str.maketrans(_BASE64, ALPHABET)
-_TO_BASE64 = str.maketrans(ALPHABET, _BASE64)
-_VALUES = bytes.maketrans(ALPHABET.encode(), bytes(range(64)))
-_LOW_MASK = bytes(value & 7 for value in range(256))
-_HIGH_OF_PAIR = bytes((value >> 3) & 7 for value in range(256))
-_GAP_OF_DIGIT = bytes.maketrans(ALPHABET[:32].encode(), bytes(range(1, 33)))  # a varint of one character, + 1
+LONG_VARINT = re.compile(f"([{re.escape(ALPHABET[32:])}]+[{re.escape(ALPHABET[:32])}])")  # a varint of several
+BASE64 = string.ascii_uppercase + string.ascii_lowercase + string.digits + "+/"  # the standard alphabet
+_FROM_BASE64 = str.maketrans(BASE64, ALPHABET)
 
 
 def index_block(start: int, texts: list[tuple[str, ...]], variants: Variants) -> dict[str, Fragment]:
@@ -216,54 +201,15 @@ def _encode(codes: list[str], mask_parts: list[bytes], count: int) -> str:
     masks = b"".join(mask_parts)
     # A bitset gzips better than gaps for a term on a third of the pages or more.
     documents = BITSET + _bitset(codes, count) if count // 3 < len(gaps) else gaps
-    return documents + "." + _pairs(masks)
+    return documents + "." + pair_masks(masks)
 
 
-def _pairs(masks: bytes) -> str:
+def pair_masks(masks: bytes) -> str:
     """Masks two a character: the first in the low three bits, the second in the high three."""
     if len(masks) % 2:
         masks += b"\0"
     pairs = bytes(map(add, masks[0::2], masks[1::2].translate(_HIGH_MASK)))
     return pairs.translate(_DIGITS).decode("ascii")
-
-
-def split_masks(code: str, chunk: int = MASK_CHUNK) -> tuple[str, list[str]]:
-    """A term's postings without their masks, and the masks of each chunk of `chunk` documents.
-
-    The first is the documents, `!` and the largest mask in each chunk (a digit); then for each
-    chunk the masks of the term's documents in it, two a character, or "" where all are 0.
-    """
-    documents, pairs = code.split(".")
-    values = pairs.encode().translate(_VALUES)
-    masks = bytearray(2 * len(values))
-    masks[0::2] = values.translate(_LOW_MASK)
-    masks[1::2] = values.translate(_HIGH_OF_PAIR)
-    largest, parts, at = [], [], 0
-    for found in _chunk_counts(documents, chunk):
-        part = bytes(masks[at : at + found])
-        at += found
-        mask = next((mask for mask in range(MASKS - 1, 0, -1) if mask in part), 0)
-        largest.append(ALPHABET[mask])
-        parts.append(_pairs(part) if mask else "")
-    return documents + LAZY + "".join(largest), parts
-
-
-def _chunk_counts(documents: str, chunk: int) -> list[int]:
-    """How many of the documents of a postings' first part are in each chunk of `chunk` numbers, to the last."""
-    if documents.startswith(BITSET):
-        raw = base64.b64decode(documents[1:].translate(_TO_BASE64))
-        bits = bin(int.from_bytes(raw, "big") | 1 << len(raw) * 8)[3:].rstrip("0")  # the leading 1 keeps zeros
-        return [bits.count("1", start, start + chunk) for start in range(0, len(bits), chunk)]
-    # Each document's number + 1, as the running sum of the gaps (the first counted from -1).
-    gaps: list[int] = []
-    pieces = _LONG_VARINT.split(documents)  # gaps of one character, then one of several, and so on
-    for short, long in zip(pieces[0::2], [*pieces[1::2], ""], strict=True):
-        gaps += short.encode().translate(_GAP_OF_DIGIT)
-        if long:
-            gaps.append(_LONG_GAPS[long])
-    ends = list(accumulate(gaps))
-    starts = range(0, ends[-1], chunk)
-    return [bisect_left(ends, start + chunk + 1) - bisect_left(ends, start + 1) for start in starts]
 
 
 def _bitset(codes: list[str], count: int) -> str:
@@ -276,24 +222,13 @@ def _bitset(codes: list[str], count: int) -> str:
 def _bits(code: str) -> str:
     """A gap code as a row of 0 and 1 from document 0 to the last with the term: each gap g is g - 1 zeros and a one."""
     # Split at the gaps of several characters (odd pieces), rare in a common term, to write the others all at once.
-    pieces = _LONG_VARINT.split(code)
+    pieces = LONG_VARINT.split(code)
     pieces[0::2] = [piece.translate(_GAP_BITS) for piece in pieces[0::2]]
-    pieces[1::2] = ["0" * _value(piece) + "1" for piece in pieces[1::2]]
+    pieces[1::2] = ["0" * varint_value(piece) + "1" for piece in pieces[1::2]]
     return "".join(pieces)
 
 
-class _LongGaps(dict[str, int]):
-    """The gap a varint of several characters stands for (its value + 1), worked out once."""
-
-    def __missing__(self, code: str) -> int:
-        gap = self[code] = _value(code) + 1
-        return gap
-
-
-_LONG_GAPS = _LongGaps()
-
-
-def _value(code: str) -> int:
+def varint_value(code: str) -> int:
     """The number a varint stands for."""
     value = 0
     for char in reversed(code):

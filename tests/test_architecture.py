@@ -18,7 +18,7 @@ LAYERS = [
     {"validate", "discover", "markup", "assets", "output", "console", "project", "frontmatter_schema"},
     {"cache", "parallel", "timings"},
     {"linkcheck", "charts", "search_postings"},
-    {"manifest", "freshness"},
+    {"manifest", "freshness", "search_masks"},
     {"load"},
     {"model", "search_variants", "bodies"},
     {"rules", "fingerprint"},

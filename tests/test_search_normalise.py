@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from catalogue.search_masks import split_masks
 from catalogue.search_normalise import Variants, fold, normalise, query_runs, term_hash, terms
-from catalogue.search_postings import encode_postings, split_masks
+from catalogue.search_postings import encode_postings
 from tests.search_node import JS_TESTS, REPO, run_node
 
 VECTORS = json.loads((REPO / "tests/search_vectors.json").read_text(encoding="utf-8"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import base64
 import random
 
+from catalogue.search_masks import LAZY, split_masks
 from catalogue.search_normalise import RunTerms, fold, terms
-from catalogue.search_postings import ALPHABET, BITSET, LAZY, Postings, _block, encode_postings, split_masks
+from catalogue.search_postings import ALPHABET, BITSET, Postings, _block, encode_postings
 
 TERMS = ["活用", "空き", "見守", "co2", "港"]
 
