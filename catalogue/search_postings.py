@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from itertools import repeat
-from operator import add, setitem, sub
+from operator import add, sub
 
 from catalogue.search_normalise import RunTerms, Variants, fold, terms
 
@@ -66,14 +66,11 @@ class _Codes(dict[int, str]):
 
 
 _GAP_CODES = _Codes(less=1)  # the code of each gap g: varint(g - 1)
-_VARINTS = _Codes(less=0)
-# The codes of one character: of a gap g below 33, for _GAP_CODES; of a number below 32, for _VARINTS; 0 for others.
-_ONE_GAP = bytes(1) + ALPHABET[:32].encode() + bytes(256 - 33)
-_ONE_DIGIT = ALPHABET[:32].encode() + bytes(256 - 32)
+_ONE_GAP = bytes(1) + ALPHABET[:32].encode() + bytes(256 - 33)  # the code of a gap g below 33; 0 for others
 _DIGITS = bytes.maketrans(bytes(range(64)), ALPHABET.encode())
 _HIGH_MASK = bytes.maketrans(bytes(range(MASKS)), bytes(range(0, 8 * MASKS, 8)))
-_PRESENT = bytes.maketrans(bytes(range(1, MASKS + 1)), b"\1" * MASKS)  # mask + 1 → 1; 0 stays 0
-_LESS_ONE = bytes.maketrans(bytes(range(1, MASKS + 1)), bytes(range(MASKS)))
+_UINT32 = next(code for code in "IL" if array(code).itemsize == 4)
+_BIG_ENDIAN = sys.byteorder == "big"
 _GAP_BITS = {ord(ALPHABET[gap - 1]): "0" * (gap - 1) + "1" for gap in range(1, 33)}  # one-character gaps as bits
 LONG_VARINT = re.compile(f"([{re.escape(ALPHABET[32:])}]+[{re.escape(ALPHABET[:32])}])")  # a varint of several
 BASE64 = string.ascii_uppercase + string.ascii_lowercase + string.digits + "+/"  # the standard alphabet
@@ -111,14 +108,13 @@ def document_terms(texts: tuple[str, ...], variants: Variants, seen: Seen) -> li
 
 def _block(start: int, documents: Iterable[Sequence[Iterable[str]]]) -> dict[str, Fragment]:
     """The postings of consecutive documents from number `start`, given their terms by mask."""
-    # The documents of each term, by mask; most are in the body only (mask 0).
-    by_mask: list[defaultdict[str, array]] = [defaultdict(partial(array, "I")) for _ in range(MASKS)]
-    count = 0
-    for count, classes in enumerate(documents, 1):
-        for field, found in zip(by_mask, classes, strict=True):
-            # The innermost loop of the build, run in C: field[term].append(number in the block) for every term.
-            deque(map(array.append, map(field.__getitem__, found), repeat(count - 1)), maxlen=0)
-    return {term: _fragment(term, by_mask, start, count) for term in set().union(*by_mask)}
+    # The documents of each term, in order, as (number in the block << 8 | mask).
+    found_in: defaultdict[str, array] = defaultdict(partial(array, _UINT32))
+    for number, classes in enumerate(documents):
+        for mask, found in enumerate(classes):
+            # The innermost loop of the build, run in C: found_in[term].append(number << 8 | mask) for every term.
+            deque(map(array.append, map(found_in.__getitem__, found), repeat(number << 8 | mask)), maxlen=0)
+    return {term: _fragment(start, values) for term, values in found_in.items()}
 
 
 def _by_mask(title: set[str], summary: set[str], meta: frozenset[str], body: set[str]) -> list[set[str]]:
@@ -139,20 +135,18 @@ def _by_mask(title: set[str], summary: set[str], meta: frozenset[str], body: set
     ]
 
 
-def _fragment(term: str, by_mask: list[defaultdict[str, array]], start: int, count: int) -> Fragment:
-    """A term's fragment, from its documents by mask (numbered from 0 in a block of `count` from `start`)."""
-    found = [(mask, numbers) for mask, field in enumerate(by_mask) if (numbers := field.get(term))]
-    if len(found) == 1:  # the usual case: every document has the term in the same fields (often the body only)
-        mask, numbers = found[0]
-        return start + numbers[0], start + numbers[-1], _gaps(numbers), bytes([mask]) * len(numbers)
-    # In several fields: the block's documents as a row of mask + 1 (0 without the term) merges them in order.
-    marks = bytearray(count)
-    for mask, numbers in found:
-        deque(map(setitem, repeat(marks), numbers, repeat(mask + 1)), maxlen=0)
-    # The lengths of the runs of documents without the term: before the first, between two (gap - 1), after the last.
-    absent = list(map(len, marks.translate(_PRESENT).split(b"\1")))
-    masks = bytes(marks.translate(_LESS_ONE, b"\0"))
-    return start + absent[0], start + count - 1 - absent[-1], _code(absent[1:-1], _VARINTS, _ONE_DIGIT), masks
+def _fragment(start: int, values: array) -> Fragment:
+    """A term's fragment from its documents' (number in the block << 8 | mask), in order, in a block from `start`."""
+    if _BIG_ENDIAN:
+        values.byteswap()
+    raw = values.tobytes()  # four bytes a document, the mask first
+    # The numbers alone: the three bytes after each mask, and a zero in place of the next document's mask.
+    shifted = bytearray(raw[1:] + b"\0")
+    shifted[3::4] = bytes(len(values))
+    numbers = array(_UINT32, shifted)
+    if _BIG_ENDIAN:
+        numbers.byteswap()
+    return start + numbers[0], start + numbers[-1], _gaps(numbers), raw[0::4]
 
 
 def _terms(text: str, variants: Variants, runs: RunTerms) -> set[str]:
