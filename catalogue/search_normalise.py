@@ -77,6 +77,7 @@ class Variants:
         if all(v == c for v, c in self.pairs):  # nothing to rewrite
             self.pairs = []
         self._table = dict(self.pairs)
+        self.spans_lines = any("\n" in variant for variant, _ in self.pairs)  # a spelling on several lines
         self._pattern = re.compile("|".join(map(re.escape, self._table))) if self.pairs else None
 
     def rewrite(self, folded: str) -> str:

@@ -84,14 +84,19 @@ def index_block(start: int, texts: list[tuple[str, ...]], variants: Variants) ->
 
 
 class Seen:
-    """What indexing remembers from one document to the next, since much of their text repeats.
+    """What indexing with one variant table remembers from one document to the next, since much of their text repeats.
 
-    The terms of meta texts (categories, tags and department repeat from page to page), and of
-    runs of characters met more than once (search_normalise.RunTerms).
+    The terms of meta texts (categories, tags and department repeat from page to page), of body
+    lines met more than once (headings, stock sentences), and of runs of characters met more than
+    once (search_normalise.RunTerms). Lines are forgotten after LINES, so that memory stays bounded.
     """
+
+    LINES = 5_000
 
     def __init__(self) -> None:
         self.meta: dict[str, frozenset[str]] = {}
+        self.lines: dict[str, frozenset[str]] = {}
+        self.lines_met: set[str] = set()  # lines met once
         self.runs = RunTerms()
 
 
@@ -102,8 +107,32 @@ def document_terms(texts: tuple[str, ...], variants: Variants, seen: Seen) -> li
     if tags not in seen.meta:
         seen.meta[tags] = frozenset(_terms(tags, variants, runs))
     return _by_mask(
-        _terms(title, variants, runs), _terms(summary, variants, runs), seen.meta[tags], _terms(body, variants, runs)
+        _terms(title, variants, runs),
+        _terms(summary, variants, runs),
+        seen.meta[tags],
+        _body_terms(body, variants, seen),
     )
+
+
+def _body_terms(body: str, variants: Variants, seen: Seen) -> set[str]:
+    """A body's terms: those of its lines (no run or variant spans a line break), remembered for lines met before."""
+    if variants.spans_lines:
+        return _terms(body, variants, seen.runs)
+    lines = body.split("\n")
+    known = seen.lines
+    new = [line for line in lines if line not in known]
+    found = _terms("\n".join(new), variants, seen.runs).union(*[known[line] for line in lines if line in known])
+    met = seen.lines_met
+    for line in new:
+        if line not in met:
+            if len(met) >= Seen.LINES:
+                met.clear()
+            met.add(line)
+        elif line not in known:  # met for the second time (the first, in this body)
+            if len(known) >= Seen.LINES:
+                known.clear()
+            known[line] = frozenset(_terms(line, variants, seen.runs))
+    return found
 
 
 def _block(start: int, documents: Iterable[Sequence[Iterable[str]]]) -> dict[str, Fragment]:

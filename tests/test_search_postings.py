@@ -1,13 +1,15 @@
-"""Search postings: however documents are indexed (in blocks, with remembered runs), the text is the same."""
+"""Search postings: however documents are indexed (in blocks, with remembered runs and lines), the text is the same."""
 
 from __future__ import annotations
 
 import base64
 import random
 
+import pytest
+
 from catalogue.search_masks import LAZY, split_masks
-from catalogue.search_normalise import RunTerms, fold, terms
-from catalogue.search_postings import ALPHABET, BITSET, Postings, _block, encode_postings
+from catalogue.search_normalise import RunTerms, Variants, fold, terms
+from catalogue.search_postings import ALPHABET, BITSET, Postings, Seen, _block, document_terms, encode_postings
 
 TERMS = ["活用", "空き", "見守", "co2", "港"]
 
@@ -86,3 +88,19 @@ def test_masks_apart_by_chunk_keep_each_documents_mask() -> None:
                 found = [value for digit in digits for value in (digit & 7, digit >> 3)][: len(expected)]
                 assert found == (expected if any(expected) else []), (density, chunk, k)
                 assert ALPHABET.index(head.split(LAZY)[1][k]) == max(expected, default=0)
+
+
+def test_remembered_body_lines_give_the_same_terms_and_memory_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    variants = Variants([("人工知能", "AI")])
+    bodies = [
+        "## 背景\n人工知能で見守り\nCO2削減",
+        "## 背景\n港の活用\n人工知能で見守り",
+        "々々\n## 背景\nＣＯ２\n港の活用",
+    ]
+    monkeypatch.setattr(Seen, "LINES", 3)
+    seen = Seen()
+    for body in bodies * 3:
+        texts = ("題", "概要", "タグ", body)
+        assert document_terms(texts, variants, seen) == document_terms(texts, variants, Seen())
+        assert len(seen.lines) <= 3 and len(seen.lines_met) <= 3
+    assert "## 背景" in seen.lines  # met again: kept
