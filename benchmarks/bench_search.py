@@ -11,7 +11,7 @@ loads them as the build does, builds the search index with the repository's vari
     worker processes if any (--workers; the default, 0, indexes in one process as the build does);
   - index size: every file, raw and gzipped one by one (gzip -6, as a web server would);
   - bytes a browser downloads for a query: the first of a visit (search.js, the manifest, the
-    shards and common-term files it needs, the display data of the first 10 results) and a
+    shards and common-term files it needs, the field masks and display data of the first 10 results) and a
     later one (after another query of the set); median and largest over the query set; facet
     data, loaded once after the first results, apart;
   - query latency in Node (benchmarks/bench_search.mjs): warm (files cached) and cold (files
