@@ -90,6 +90,8 @@ def timed(command: list[str], cwd: Path, scratch: Path) -> tuple[float, float, s
     """Run a command; its wall time, peak memory of its process tree, and its stderr."""
     stderr_path = scratch / "stderr.txt"
     env = {**os.environ, "PYTHONPATH": str(REPO), "CI": "true"}
+    # What earlier runs wrote is flushed to disk first, so that no run pays for another's writes.
+    os.sync()
     with open(stderr_path, "wb") as stderr:
         start = time.perf_counter()
         child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
