@@ -12,11 +12,10 @@ challenge's title does, and the other way round.
 from __future__ import annotations
 
 import dataclasses
-import io
+import hashlib
 import pickle
 from typing import Any
 
-from catalogue.cache import digest
 from catalogue.model import Case, Challenge
 
 _SHARED = 8  # containers longer than this are often shared between pages (a term's cases): digested once
@@ -30,7 +29,7 @@ class Fingerprints:
         self._containers: dict[int, tuple[object, str]] = {}  # the object is held so that its id stays its own
 
     def of(self, value: Any) -> str:
-        return digest(_pickled(self._plain(value)))
+        return _digest(self._plain(value))
 
     def _plain(self, value: Any) -> Any:
         """The value with challenges and cases replaced by their family's digest."""
@@ -43,7 +42,7 @@ class Fingerprints:
         if isinstance(value, list | tuple | dict) and len(value) > _SHARED:
             known = self._containers.get(id(value))
             if known is None:
-                known = self._containers[id(value)] = (value, "shared:" + digest(_pickled(self._walk(value))))
+                known = self._containers[id(value)] = (value, "shared:" + _digest(self._walk(value)))
             return known[1]
         return self._walk(value)
 
@@ -63,19 +62,27 @@ class Fingerprints:
         if known is None:
             cases = [dict(vars(case), challenge=None) for case in challenge.cases]
             family = dict(vars(challenge), cases=cases)
-            known = self._families[id(challenge)] = "family:" + digest(_pickled(family))
+            known = self._families[id(challenge)] = "family:" + _digest(family)
         return known
 
     def _lone(self, case: Case) -> str:
         known = self._families.get(id(case))
         if known is None:
-            known = self._families[id(case)] = "case:" + digest(_pickled(vars(case)))
+            known = self._families[id(case)] = "case:" + _digest(vars(case))
         return known
 
 
-def _pickled(value: Any) -> bytes:
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
+def _digest(value: Any) -> str:
+    """A digest of the pickled value, hashed as the pickler writes it: a whole catalogue is never held as bytes."""
+    hashed = hashlib.blake2b(digest_size=16)
+    pickler = pickle.Pickler(_Hashing(hashed), protocol=5)
     pickler.fast = True  # no memo: the bytes depend on the values only, not on which objects are shared
     pickler.dump(value)
-    return buffer.getvalue()
+    return hashed.hexdigest()
+
+
+class _Hashing:
+    """A file that hashes what is written to it."""
+
+    def __init__(self, hashed: Any) -> None:
+        self.write = hashed.update
