@@ -88,7 +88,7 @@ def load_content(
         bodies = [render(document) if document is not None and settings is not None else None for document, _ in loaded]
         share = (time.perf_counter() - start) / len(indexes)
         return [
-            ((document, diagnostics), (_body_key(config, document), body, share) if document and body else None)
+            ((document, diagnostics), (_body_key(config, document), body, share) if body is not None else None)
             for (document, diagnostics), body in zip(loaded, bodies, strict=True)
         ]
 
