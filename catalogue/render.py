@@ -59,7 +59,7 @@ class Renderer:
             auto_reload=False,
         )
         self.env.context_class = _Context
-        # JSON-LD as UTF-8 like the page around it (`tojson` still escapes <, >, & and '): a third of the bytes.
+        # JSON-LD as UTF-8 like the page around it (`tojson` still escapes <, >, & and '): 40 % of the bytes.
         self.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
         # What shared() rendered in this process, with the inputs it was given (see shared()).
         self._shared: dict[tuple[object, ...], tuple[Markup, dict[str, Any]]] = {}
