@@ -3,7 +3,7 @@
 A term on many pages, in a file of its own, may leave its fields out of that file: they can
 take more bytes than its documents, and ranking the first results shown seldom needs many of
 them. Its postings (search_postings) then end, instead of `.` and the masks, with `!` and one
-digit per chunk of documents (MASK_CHUNK numbers: 0 to 4095, 4096 to 8191 …): the largest mask
+digit per chunk of documents (MASK_CHUNK numbers: 0 to 8191, 8192 to 16383 …): the largest mask
 of the term's documents in that chunk, a bound on their scores. Each chunk whose largest mask
 is not 0 has the masks of the term's documents in it, two a character as in the postings, in a
 file of its own (search_index), which static/js/search.js fetches when the ranking needs it.
@@ -18,7 +18,7 @@ from itertools import accumulate
 from catalogue.search_postings import ALPHABET, BASE64, BITSET, LONG_VARINT, MASKS, pair_masks, varint_value
 
 LAZY = "!"  # separates the documents from the largest of their masks by chunk
-MASK_CHUNK = 4096  # documents whose masks of one term share a file
+MASK_CHUNK = 8192  # documents whose masks of one term share a file
 _TO_BASE64 = str.maketrans(ALPHABET, BASE64)
 _VALUES = bytes.maketrans(ALPHABET.encode(), bytes(range(64)))
 _LOW_MASK = bytes(value & 7 for value in range(256))
