@@ -56,7 +56,8 @@ def ordered(
     _task = function
     gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object in each worker
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        # Workers collect their own garbage even when this process has paused its collector (see pipeline).
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=gc.enable) as pool:
             yield pool.imap(_call, items, chunksize=chunk)
     finally:
         _task = None
