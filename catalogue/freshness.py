@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,9 +53,10 @@ def unchanged(cache: BuildCache, namespace: str, out: Path, current: str) -> Las
     last = cache.get_many(namespace, [KEY]).get(KEY)
     if not isinstance(last, LastBuild) or last.signature != current:
         return None
+    folder = os.fspath(out)
     for path, size, mtime_ns in last.files:
         try:
-            stat = os.stat(out / path)
+            stat = os.stat(os.path.join(folder, path))
         except OSError:
             return None
         if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
@@ -67,10 +68,18 @@ def record(
     cache: BuildCache, namespace: str, out: Path, current: str, diagnostics: Iterable[Diagnostic], pages: int
 ) -> None:
     """Note a successful build: its signature and the size and time of every file now in `out`."""
-    files = []
-    for root, _, names in os.walk(out):
-        for name in names:
-            path = os.path.join(root, name)
-            stat = os.stat(path)
-            files.append((os.path.relpath(path, out).replace(os.sep, "/"), stat.st_size, stat.st_mtime_ns))
-    cache.put_many(namespace, {KEY: LastBuild(current, tuple(sorted(files)), tuple(diagnostics), pages)})
+    files = tuple(sorted(_files(os.fspath(out), "")))
+    cache.put_many(namespace, {KEY: LastBuild(current, files, tuple(diagnostics), pages)})
+
+
+def _files(folder: str, prefix: str) -> Iterator[tuple[str, int, int]]:
+    """Every file under `folder` (as os.walk finds them: links to folders are not followed), with its
+    path under the output folder (`prefix` + name), size and time."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    yield from _files(entry.path, prefix + entry.name + "/")
+            else:
+                stat = entry.stat()
+                yield prefix + entry.name, stat.st_size, stat.st_mtime_ns
