@@ -66,13 +66,12 @@ class Staging:
         assert not self.kept
         self.in_place = self.out.is_dir()
 
-    def claim(self, relative: str) -> Path:
-        """Reserve `relative` for one output, and return where it goes."""
+    def claim(self, relative: str) -> None:
+        """Reserve `relative` for one output."""
         if relative in self.written:
             raise RuntimeError(f"two outputs for one path: {relative}")
         self.written.add(relative)
         self.count += 1
-        return self.root / relative
 
     def put(self, relative: str, data: str | bytes) -> os.stat_result:
         """Write a claimed path (a worker process may do this); returns the file's status."""
@@ -90,10 +89,11 @@ class Staging:
 
         When updating in place, a copy already there with the same size and time is left as it is.
         """
-        target = self.claim(relative)
+        self.claim(relative)
         if self.in_place and _same_size_and_time(source, self.out / relative):
             self.kept.add(relative)
             return
+        target = self.root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target)
 
