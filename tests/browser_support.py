@@ -129,6 +129,8 @@ class WatchedPage:
             self.problems.append(f"console error: {message.text}")
 
     def _request_failed(self, request: Request) -> None:
+        if request.resource_type == "document" and request.failure == "net::ERR_ABORTED":
+            return  # a navigation overtaken by a newer one (the preview reloading twice in a row), not a failure
         self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def _response(self, response: Response) -> None:
