@@ -125,6 +125,8 @@ class _Builder:
         if self.nodes > MAX_NODES:
             raise _TooLarge(self.line(node))
         tag = node.tag
+        if tag == _STR and type(node) is ScalarNode:  # most of front matter: plain text, taken as written
+            return node.value
         if tag not in _PLAIN_TAGS:
             self.problems.append(YamlProblem(self.line(node), "yaml_tag", {"tag": tag.replace(_TAG_PREFIX, "!!")}))
             return None
@@ -133,21 +135,11 @@ class _Builder:
             return self._mapping(node)
         if kind is SequenceNode:
             result = YList(node.start_mark.line + self.first_line)
-            lines = result.item_lines
-            raw = result.raw
             for item in node.value:
-                if item.tag == _STR and type(item) is ScalarNode:  # what build(item) returns, counted alike
-                    self.nodes += 1
-                    if self.nodes > MAX_NODES:
-                        raise _TooLarge(self.line(item))
-                    result.append(item.value)
-                else:
-                    result.append(self.build(item))
-                lines.append(item.start_mark.line + self.first_line)
-                raw.append(item.value if type(item) is ScalarNode else None)
+                result.append(self.build(item))
+                result.item_lines.append(item.start_mark.line + self.first_line)
+                result.raw.append(item.value if type(item) is ScalarNode else None)
             return result
-        if tag == _STR:
-            return node.value
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode) -> YMap:
@@ -167,32 +159,20 @@ class _Builder:
         key_lines = result.key_lines
         raw = result.raw
         for key_node, value_node in pairs:
-            if key_node.tag == _STR and type(key_node) is ScalarNode:  # what build(key_node) returns
-                self.nodes += 1
-                if self.nodes > MAX_NODES:
-                    raise _TooLarge(self.line(key_node))
-                key = key_node.value
-            else:
-                key = self.build(key_node)
-                if not isinstance(key, str):
-                    line = key_node.start_mark.line + first_line
-                    self.problems.append(YamlProblem(line, "yaml_key_type", {"key": key_node.value}))
-                    continue
+            key = self.build(key_node)
+            if not isinstance(key, str):
+                line = key_node.start_mark.line + first_line
+                self.problems.append(YamlProblem(line, "yaml_key_type", {"key": key_node.value}))
+                continue
             if key in result:
                 line = key_node.start_mark.line + first_line
                 self.problems.append(
                     YamlProblem(line, "yaml_duplicate_key", {"key": key, "first": str(key_lines[key])})
                 )
                 continue
-            if value_node.tag == _STR and type(value_node) is ScalarNode:  # what build(value_node) returns
-                self.nodes += 1
-                if self.nodes > MAX_NODES:
-                    raise _TooLarge(self.line(value_node))
-                result[key] = raw[key] = value_node.value
-            else:
-                result[key] = self.build(value_node)
-                if type(value_node) is ScalarNode:
-                    raw[key] = value_node.value
+            result[key] = self.build(value_node)
+            if type(value_node) is ScalarNode:
+                raw[key] = value_node.value
             key_lines[key] = key_node.start_mark.line + first_line
         return result
 
