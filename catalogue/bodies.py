@@ -95,8 +95,7 @@ def load_content(
     known = _known("document", keys, cache, memory.documents if memory else None)
     missing = [i for i, key in enumerate(keys) if key not in known]
     processes = parallel.processes(jobs, len(missing))
-    # Once the workers have the files' bytes, this process needs them no more.
-    made, bodies_made, seconds = _made("document", keys, missing, load, processes, cache, forked=raw.clear)
+    made, bodies_made, seconds = _made("document", keys, missing, load, processes, cache)
     loaded = [known[key] if key in known else made[key] for key in keys]
     if memory is not None:
         _remember(memory.documents, keys, loaded)
@@ -141,12 +140,10 @@ def _made(
     make: Callable[[list[int]], list[tuple[Any, tuple[str, Any, float] | None]]],
     processes: int,
     cache: BuildCache | None,
-    forked: Callable[[], None] = lambda: None,
 ) -> tuple[dict[str, Any], dict[str, Any], float]:
     """`make(indexes)` for the indexes in `missing`, a run of `_RUN` at a time, in `processes` processes:
     each value by its key, and the bodies made on the side, by their own key, with the seconds
-    spent on them. `forked` is called once worker processes have their copy of what `make`
-    reads (this process may then drop it).
+    spent on them.
 
     A value made for the cache or in a worker is pickled once, where it is made, and those bytes
     are both what comes back and what the cache keeps; they are unpickled as they arrive, and
@@ -168,9 +165,7 @@ def _made(
     store = _Store(cache)
     seconds = 0.0
     runs = [missing[start : start + _RUN] for start in range(0, len(missing), _RUN)]
-    with parallel.ordered(task, runs, processes, chunk=1) as results:
-        if processes > 1:
-            forked()
+    with parallel.ordered(task, runs, processes) as results:
         for index, (value, side) in zip(missing, itertools.chain.from_iterable(results), strict=True):
             if pickled:
                 store.add(namespace, keys[index], value)

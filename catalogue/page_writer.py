@@ -102,7 +102,7 @@ def write_pages(
     # A kept group's links are checked again (its targets may have gone); a postponed group's wait for its remaking.
     found = [(file.path, file.links) for entry in kept_groups.values() for file in entry.files if file.links]
     items: list[int | list[int]] = [*range(len(changed)), *chunks]
-    with parallel.ordered(task, items, parallel.processes(jobs, len(render)), chunk=1) as results:
+    with parallel.ordered(task, items, parallel.processes(jobs, len(render))) as results:
         for group, _ in changed:
             made, seconds = next(results)
             timings.seconds[group.stage] = timings.seconds.get(group.stage, 0.0) + seconds

@@ -1,11 +1,12 @@
-"""Work spread over processes forked from the build, so that they inherit what it has loaded.
+"""Work shared between this process and processes forked from it, so that they inherit what it has loaded.
 
-Only the items (small: numbers) travel to the workers; the catalogue, the
-templates and the Markdown renderer are already there, copied on write by the
-fork. Results come back in the order of the items, so the build's diagnostics
-and output do not depend on the number of processes. Where fork is not
-available (Windows, macOS by default), or for little work, everything runs in
-this process.
+Only item numbers travel: the catalogue, the templates and the Markdown
+renderer are already in every process, copied on write by the fork. This
+process works through the items too, so with two processors one fork is
+enough, and the inherited memory is copied once, not twice. Results come back
+in the order of the items, so the build's diagnostics and output do not depend
+on the number of processes. Where fork is not available (Windows, macOS by
+default), or for little work, everything runs in this process.
 """
 
 from __future__ import annotations
@@ -13,16 +14,17 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import queue
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 MIN_ITEMS = 200  # below this, starting processes costs more than it saves
-
-_task: Callable[[Any], Any] | None = None
+_POLL = 0.5  # seconds between checks that the workers are still alive while waiting for them
 
 
 def available() -> int:
@@ -33,7 +35,7 @@ def available() -> int:
 
 
 def processes(jobs: int | None, items: int) -> int:
-    """How many processes to use: `jobs` if given, else one per processor when there is enough work."""
+    """How many processes to use, this one included: `jobs` if given, else one per processor for enough work."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if jobs is not None:
@@ -41,29 +43,103 @@ def processes(jobs: int | None, items: int) -> int:
     return 1 if items < MIN_ITEMS else min(available(), items)
 
 
+class WorkerLost(RuntimeError):
+    """A worker process ended without giving all its results (killed, say)."""
+
+
 @contextmanager
 def ordered(
-    function: Callable[[Item], Result], items: Sequence[Item], jobs: int, chunk: int = 32
+    function: Callable[[Item], Result], items: Sequence[Item], jobs: int, chunk: int = 1
 ) -> Iterator[Iterator[Result]]:
-    """`function(item)` for every item, in order; with `jobs` > 1 the work starts at once in forked processes.
+    """`function(item)` for every item, in order, worked out by this process and `jobs - 1` forked ones.
 
-    `function` must be set before the fork, so it is passed by inheritance, not pickled.
+    With `jobs` > 1 the workers start at once; the caller's process works on the items
+    whenever it waits for a result, so that the results it holds may run ahead of those it
+    has been given. Processes take `chunk` items at a time, in order, so the first items
+    start first. An exception raised by `function` in a worker is raised here.
     """
-    global _task
     if jobs <= 1:
         yield map(function, items)
         return
-    _task = function
+    context = multiprocessing.get_context("fork")
+    work = _Work(function, items, chunk, context)
     gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object in each worker
+    workers = [context.Process(target=work.serve, daemon=True) for _ in range(jobs - 1)]
     try:
-        # Workers collect their own garbage even when this process has paused its collector (see pipeline).
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=gc.enable) as pool:
-            yield pool.imap(_call, items, chunksize=chunk)
+        for worker in workers:
+            worker.start()
+        yield work.results(workers)
     finally:
-        _task = None
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+        work.done.close()
         gc.unfreeze()
 
 
-def _call(item: Any) -> Any:
-    assert _task is not None
-    return _task(item)
+class _Work(Generic[Item, Result]):
+    """The items, which of them have been taken (shared by the processes), and the workers' results."""
+
+    def __init__(self, function: Callable[[Item], Result], items: Sequence[Item], chunk: int, context: Any) -> None:
+        self.function = function
+        self.items = items
+        self.chunk = chunk
+        self.taken = context.RawValue("q", 0)  # the first item no process has taken
+        self.lock = context.Lock()
+        self.done = context.Queue()  # pickled (number, ok, result or exception), from the workers
+
+    def take(self) -> range:
+        with self.lock:
+            start = self.taken.value
+            self.taken.value = start + self.chunk
+        return range(min(start, len(self.items)), min(start + self.chunk, len(self.items)))
+
+    def serve(self) -> None:
+        """A worker's life: take items until there are none left, send each result back."""
+        gc.enable()  # workers collect their own garbage even when the parent has paused its collector
+        while numbers := self.take():
+            for number in numbers:
+                try:
+                    message = pickle.dumps((number, True, self.function(self.items[number])), protocol=5)
+                except BaseException as error:  # carried to the parent, raised there
+                    message = _pickled_error(number, error)
+                self.done.put(message)
+
+    def results(self, workers: list[Any]) -> Iterator[Result]:
+        finished: dict[int, Any] = {}
+        for number in range(len(self.items)):
+            while number not in finished:
+                self._receive(finished, wait=False)
+                if number in finished:
+                    break
+                if own := self.take():
+                    finished.update((n, self.function(self.items[n])) for n in own)
+                else:
+                    self._receive(finished, wait=True, workers=workers)
+            yield finished.pop(number)
+
+    def _receive(self, finished: dict[int, Any], wait: bool, workers: Sequence[Any] = ()) -> None:
+        """Add what the workers have sent; with `wait`, wait for something (and check that they still live)."""
+        while True:
+            try:
+                message = self.done.get(timeout=_POLL) if wait else self.done.get_nowait()
+            except queue.Empty:
+                if not wait:
+                    return
+                if all(worker.exitcode is not None for worker in workers) and self.done.empty():
+                    codes = ", ".join(str(worker.exitcode) for worker in workers)
+                    raise WorkerLost(f"worker processes ended (exit codes {codes}) before all results came") from None
+                continue
+            number, ok, value = pickle.loads(message)
+            if not ok:
+                raise value
+            finished[number] = value
+            wait = False  # something came: take whatever else is there, then go back to work
+
+
+def _pickled_error(number: int, error: BaseException) -> bytes:
+    try:
+        return pickle.dumps((number, False, error), protocol=5)
+    except Exception:  # one that cannot be pickled is described instead
+        return pickle.dumps((number, False, RuntimeError(f"in a worker process: {error!r}")), protocol=5)
