@@ -1,15 +1,18 @@
 """Content files loaded and their Markdown rendered: from the build cache when unchanged, else in parallel.
 
-Both are pure functions of their input — a document of its file's bytes and
-name, a rendered body of its text, its first line and the Markdown settings —
-so both are cached under a digest of exactly that, with the diagnostics they
-raised, which are reported again on every build. A document that has to be
-loaded has its body rendered by the same worker, straight after, so that a
-cold build makes one pass over the content.
+A document is a pure function of its file's bytes and name, and its rendered
+body of the same plus the Markdown settings, so both are cached under a digest
+of exactly that, with the diagnostics they raised, which are reported again on
+every build. The digests are known before anything is loaded, so a document is
+loaded only when it or its body is missing; its body is then rendered by the
+same worker, straight after, so that a cold build makes one pass over the
+content, and the Markdown source does not come back: the build needs the body
+rendered, never its source.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import pickle
 import time
@@ -66,10 +69,14 @@ def load_content(
     jobs: int | None,
     memory: Memory | None = None,
 ) -> Content:
-    """Load every document and, given `settings`, render its body; diagnostics go to `report` in source order."""
+    """Load every document and, given `settings`, render its body; diagnostics go to `report` in source order.
+
+    The documents come without their Markdown source (`body` is empty).
+    """
     raw = [source.path.read_bytes() for source in sources]
     keys = [digest(source.kind, source.name, str(source.path), data) for source, data in zip(sources, raw, strict=True)]
-    config = repr(astuple(settings)) if settings is not None else ""
+    config = repr(astuple(settings)) if settings is not None else None
+    body_keys = [digest(config, key) if config is not None else "" for key in keys]
     renderers: list[MarkdownRenderer] = []  # one per process, made when a body is first rendered there
 
     def render(document: Document) -> Rendered:
@@ -88,41 +95,40 @@ def load_content(
         bodies = [render(document) if document is not None and settings is not None else None for document, _ in loaded]
         share = (time.perf_counter() - start) / len(indexes)
         return [
-            ((document, diagnostics), (_body_key(config, document), body, share) if body is not None else None)
-            for (document, diagnostics), body in zip(loaded, bodies, strict=True)
+            (
+                (document and dataclasses.replace(document, body=""), diagnostics),
+                (body_keys[index], body, share) if body is not None else None,
+            )
+            for index, (document, diagnostics), body in zip(indexes, loaded, bodies, strict=True)
         ]
 
     known = _known("document", keys, cache, memory.documents if memory else None)
-    missing = [i for i, key in enumerate(keys) if key not in known]
+    wanted = [key for key, found in zip(body_keys, map(known.get, keys), strict=True) if found and found[0]]
+    known_bodies = _known("markdown", wanted, cache, memory.bodies if memory else None) if config is not None else {}
+    missing = [
+        i
+        for i, key in enumerate(keys)
+        if key not in known or (config is not None and known[key][0] is not None and body_keys[i] not in known_bodies)
+    ]
     processes = parallel.processes(jobs, len(missing))
     # Once the workers have the files' bytes, this process needs them no more.
     made, bodies_made, seconds = _made("document", keys, missing, load, processes, cache, forked=raw.clear)
-    loaded = [known[key] if key in known else made[key] for key in keys]
-    if memory is not None:
-        _remember(memory.documents, keys, loaded)
+    loaded = [made[key] if key in made else known[key] for key in keys]
     documents = []
     for document, diagnostics in loaded:
         report.items.extend(diagnostics)
         if document is not None:
             documents.append(document)
-    if settings is None:
+    bodies = {**known_bodies, **bodies_made}
+    used = [key for key, (document, _) in zip(body_keys, loaded, strict=True) if document is not None]
+    if memory is not None:
+        _remember(memory.documents, keys, loaded)
+        if config is not None:
+            _remember(memory.bodies, used, [bodies[key] for key in used])
+    if config is None:
         return Content(documents, {}, 0.0)
-    body_keys = [_body_key(config, document) for document in documents]
-    bodies = _cached_or_made(
-        "markdown",
-        body_keys,
-        lambda index: render(documents[index]),
-        cache,
-        jobs,
-        memory.bodies if memory else None,
-        bodies_made,
-    )
-    by_name = {doc.source.name: body for doc, body in zip(documents, bodies, strict=True)}
+    by_name = {doc.source.name: bodies[key] for doc, key in zip(documents, used, strict=True)}
     return Content(documents, by_name, seconds / max(processes, 1))
-
-
-def _body_key(config: str, document: Document) -> str:
-    return digest(config, str(document.body_line), document.body)
 
 
 def _known(namespace: str, keys: list[str], cache: BuildCache | None, memory: dict[str, Any] | None) -> dict[str, Any]:
@@ -209,27 +215,6 @@ class _Store:
             for namespace, batch in self.batches.items():
                 self.cache.put_pickled(namespace, batch)
         self.batches.clear()
-
-
-def _cached_or_made(
-    namespace: str,
-    keys: list[str],
-    make: Callable[[int], Any],
-    cache: BuildCache | None,
-    jobs: int | None,
-    memory: dict[str, Any] | None,
-    made: dict[str, Any],
-) -> list[Any]:
-    """The value for each key: from `made` (this build's), `memory`, the cache, else `make(index)`, in worker
-    processes when there are many. `memory` is left holding this build's values only."""
-    known = {**_known(namespace, [key for key in keys if key not in made], cache, memory), **made}
-    missing = [i for i, key in enumerate(keys) if key not in known]
-    processes = parallel.processes(jobs, len(missing))
-    new, _, _ = _made(namespace, keys, missing, lambda indexes: [(make(i), None) for i in indexes], processes, cache)
-    values = [known[key] if key in known else new[key] for key in keys]
-    if memory is not None:
-        _remember(memory, keys, values)
-    return values
 
 
 def _remember(memory: dict[str, Any], keys: list[str], values: list[Any]) -> None:

@@ -21,7 +21,10 @@ _YAML = frontmatter.YAMLHandler()
 
 @dataclass
 class Document:
-    """A Markdown file with validated front matter; `body_line` is the file line the body starts on."""
+    """A Markdown file with validated front matter; `body_line` is the file line the body starts on.
+
+    Once its body is rendered, the build keeps the document without it (see bodies.load_content).
+    """
 
     source: Source
     record: Record
