@@ -260,9 +260,9 @@ def _taxonomies(catalogue: Catalogue, listed: list[Challenge], t: Any, home: tup
                 {
                     "group": group,
                     "note": note,
-                    "cases": cases,
                     "feed": (path + feeds.FEED_PATH, name) if group == "categories" else None,
                 },
+                first={"cases": cases},
             )
 
 
@@ -274,7 +274,14 @@ def _paged(
     crumbs: list[tuple[str, str]],
     items: list[Any],
     context: dict[str, Any],
+    first: dict[str, Any] | None = None,
 ) -> Iterator[PageSpec]:
+    """`items` spread over pages of `urls.PAGE_SIZE`, each with `context`.
+
+    `first` holds lists only the first page shows (a term's cases); the other pages have them empty, so that
+    they neither carry nor depend on them (a term on 600 pages would otherwise fingerprint its cases 600 times).
+    """
+    later = dict.fromkeys(first or {}, ())
     total = max(1, -(-len(items) // urls.PAGE_SIZE))
     for number in range(1, total + 1):
         pager = Pager(number, total, base)
@@ -287,5 +294,11 @@ def _paged(
             title if number == 1 else f"{title} ({number}/{total})",
             description,
             crumbs + own,
-            {**context, "items": page_items, "pager": pager, "total": len(items)},
+            {
+                **context,
+                **((first or {}) if number == 1 else later),
+                "items": page_items,
+                "pager": pager,
+                "total": len(items),
+            },
         )

@@ -206,3 +206,20 @@ def test_template_mistakes_are_reported_at_their_line(project: Project, capsys, 
     assert len(result.lines) == 1
     assert result.lines[0].startswith(f"templates/challenge.html:{line}: error: テンプレートの誤り: ")
     assert problem in result.lines[0]
+
+
+def test_a_terms_cases_are_on_its_first_page_only(project: Project, capsys) -> None:
+    """A term with more challenges than a page holds lists its cases once, on page 1; the later pages
+    neither show them nor take their dates as the date they last changed (sitemap)."""
+    text = (project.root / CH).read_text(encoding="utf-8")
+    for number in range(60):
+        project.write(f"content/challenges/gomi-{number}.md", text)
+    assert project.run(capsys, "build").code == 0
+    site = project.root / "site/categories/environment"
+    first = (site / "index.html").read_text(encoding="utf-8")
+    second = (site / "page/2/index.html").read_text(encoding="utf-8")
+    assert 'id="term-cases"' in first and "ごみ袋の再生" in first
+    assert 'id="term-cases"' not in second and "ごみ袋の再生" not in second
+    sitemap = (project.root / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "/categories/environment/</loc><lastmod>2026-04-20</lastmod>" in sitemap  # the case's date
+    assert "/categories/environment/page/2/</loc><lastmod>2026-04-01</lastmod>" in sitemap
