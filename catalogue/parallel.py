@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
@@ -115,6 +116,7 @@ class _Work(Generic[Item, Result]):
 
     def serve(self) -> None:
         """A worker's life: take items until there are none left, send each result back."""
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the parent, which then stops the workers
         gc.enable()  # workers collect their own garbage even when the parent has paused its collector
         while numbers := self.take():
             for number in numbers:
