@@ -22,6 +22,7 @@ from catalogue.serve import Preview, Unavailable
 from catalogue.timings import STAGES, Timings
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped with Ctrl+C
 COMMANDS = ("build", "check", "serve", "new")
 SERVE_OUT = Path(".cache/serve/site")  # the preview's private output, inside the project
 
@@ -104,6 +105,9 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
         return _usage(ui_text(exc.code, lang, path=exc.path))
     except Unavailable as exc:
         return _usage(ui_text("serve.unavailable", lang, host=exc.host, port=exc.port, problem=exc.problem))
+    except KeyboardInterrupt:  # a build stops before it swaps its output in, so nothing is half written
+        print(ui_text("cli.interrupted", lang), file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _usage(message: str) -> int:

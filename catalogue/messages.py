@@ -534,6 +534,10 @@ UI: dict[str, dict[str, str]] = {
         "en": "Build the partnership catalogue site.",
     },
     "cli.build": {"ja": "サイトを --out に書き出す（既定の動作）", "en": "build the site into --out (the default)"},
+    "cli.interrupted": {
+        "ja": "中断しました。出力フォルダーは前のままです",
+        "en": "interrupted; the output folder is as it was",
+    },
     "cli.check": {"ja": "内容を検査するだけで、何も書き出さない", "en": "validate the content, write nothing"},
     "cli.serve": {
         "ja": "編集しながらブラウザで確認する（保存すると自動で再読み込み）",

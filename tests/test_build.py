@@ -223,3 +223,22 @@ def test_a_terms_cases_are_on_its_first_page_only(project: Project, capsys) -> N
     sitemap = (project.root / "site/sitemap.xml").read_text(encoding="utf-8")
     assert "/categories/environment/</loc><lastmod>2026-04-20</lastmod>" in sitemap  # the case's date
     assert "/categories/environment/page/2/</loc><lastmod>2026-04-01</lastmod>" in sitemap
+
+
+def test_interrupted_build_says_so_and_keeps_previous_site(
+    project: Project, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert project.run(capsys, "build").code == 0
+    before = files_of(project.root / "site")
+    _challenge(status="closed")(project)
+
+    def ctrl_c(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("catalogue.pipeline.write_pages", ctrl_c)
+    result = project.run(capsys, "build")
+    assert result.code == 130
+    assert result.err.strip() == "中断しました。出力フォルダーは前のままです"
+    assert "Traceback" not in result.err
+    assert files_of(project.root / "site") == before
+    assert sorted(p.name for p in project.root.iterdir()) == [".cache", "content", "site", "static", "templates"]
