@@ -18,6 +18,7 @@ import os
 import pickle
 import queue
 import signal
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
@@ -123,10 +124,11 @@ class _Work(Generic[Item, Result]):
                 try:
                     message = pickle.dumps((number, True, self.function(self.items[number])), protocol=5)
                 except BaseException as error:  # carried to the parent, raised there
-                    message = _pickled_error(number, error)
+                    message = _pickled_error(number, error, traceback.format_exc())
                 self.done.put(message)
 
     def results(self, workers: list[Any]) -> Iterator[Result]:
+        """Each item's result in order; while this process waits for one, it works on the next items it can take."""
         finished: dict[int, Any] = {}
         for number in range(len(self.items)):
             while number not in finished:
@@ -153,13 +155,18 @@ class _Work(Generic[Item, Result]):
                 continue
             number, ok, value = pickle.loads(message)
             if not ok:
-                raise value
+                error, where = value
+                raise error from InWorker(where)
             finished[number] = value
             wait = False  # something came: take whatever else is there, then go back to work
 
 
-def _pickled_error(number: int, error: BaseException) -> bytes:
+class InWorker(Exception):
+    """Where in a worker process an exception raised here came from: its traceback there, as text."""
+
+
+def _pickled_error(number: int, error: BaseException, where: str) -> bytes:
     try:
-        return pickle.dumps((number, False, error), protocol=5)
+        return pickle.dumps((number, False, (error, where)), protocol=5)
     except Exception:  # one that cannot be pickled is described instead
-        return pickle.dumps((number, False, RuntimeError(f"in a worker process: {error!r}")), protocol=5)
+        return pickle.dumps((number, False, (RuntimeError(f"in a worker process: {error!r}"), where)), protocol=5)

@@ -36,8 +36,10 @@ def test_a_worker_error_is_raised_here() -> None:
             raise ValueError(f"bad item {number}")
         return made_by(number)[0]
 
-    with pytest.raises(ValueError, match="bad item"), parallel.ordered(fails_in_worker, range(200), 2) as results:
-        list(results)
+    with pytest.raises(ValueError, match="bad item") as raised, parallel.ordered(fails_in_worker, range(200), 2) as run:
+        list(run)
+    assert isinstance(raised.value.__cause__, parallel.InWorker)
+    assert "fails_in_worker" in str(raised.value.__cause__)  # the worker's traceback, for whoever debugs it
 
 
 def test_a_killed_worker_does_not_leave_the_build_waiting() -> None:
