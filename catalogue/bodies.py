@@ -103,12 +103,14 @@ def load_content(
         ]
 
     known = _known("document", keys, cache, memory.documents if memory else None)
-    wanted = [key for key, found in zip(body_keys, map(known.get, keys), strict=True) if found and found[0]]
+    readable = {key for key, (document, _) in known.items() if document is not None}
+    wanted = [body_key for key, body_key in zip(keys, body_keys, strict=True) if key in readable]
     known_bodies = _known("markdown", wanted, cache, memory.bodies if memory else None) if config is not None else {}
+    # A document whose body is missing is loaded again, to render it.
     missing = [
         i
         for i, key in enumerate(keys)
-        if key not in known or (config is not None and known[key][0] is not None and body_keys[i] not in known_bodies)
+        if key not in known or (config is not None and key in readable and body_keys[i] not in known_bodies)
     ]
     processes = parallel.processes(jobs, len(missing))
     # Once the workers have the files' bytes, this process needs them no more.

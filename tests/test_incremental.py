@@ -115,6 +115,12 @@ def _site_title(p: Project) -> None:
     (p.content / "site.yaml").write_text(text.replace("title: ", "title: 新 ", 1), encoding="utf-8")
 
 
+def _base_url(p: Project) -> None:
+    """Changes the Markdown settings (the about page's link to the proposal form is now on the site's own host):
+    every body is rendered again, its document taken from the cache."""
+    p.edit("content/site.yaml", "https://www.city.wakaba", "https://apply.city.wakaba")
+
+
 def _template(p: Project) -> None:
     path = p.root / "templates/partials/footer.html"
     path.write_text(path.read_text(encoding="utf-8").replace("</footer>", "<!-- edited --></footer>"), "utf-8")
@@ -142,7 +148,7 @@ def _drafts(p: Project) -> None:
     "steps",
     [
         pytest.param([_edit_body, _retitle, _add, _rename, _delete], id="challenges"),
-        pytest.param([_category, _site_title, _page, _drafts], id="data-files"),
+        pytest.param([_category, _site_title, _base_url, _page, _drafts], id="data-files"),
         pytest.param([_template, _stylesheet, _variants], id="templates-and-static"),
     ],
 )
