@@ -47,8 +47,10 @@ REPO = HERE.parent
 HUGO_SITE = REPO.parent / "shared" / "bench" / "hugo-site"
 STDERR_TAIL = 40
 STAGE_LINE = re.compile(r"^\s+(.+?): ([\d.]+) s$")
-BUILD = ("import sys; from pathlib import Path; from catalogue.cli import main; "
-         "sys.exit(main(sys.argv[2:], Path(sys.argv[1])))")
+BUILD = (
+    "import sys; from pathlib import Path; from catalogue.cli import main; "
+    "sys.exit(main(sys.argv[2:], Path(sys.argv[1])))"
+)
 
 
 @dataclass(frozen=True)
@@ -117,8 +119,23 @@ def project_folder(scratch: Path) -> Path:
 
 
 def build(project: Path, content: Path, out: Path, scratch: Path, *extra: str) -> Run:
-    command = [sys.executable, "-c", BUILD, str(project), "build", "--content", str(content), "--out", str(out),
-               "--today", TODAY, "--timings", "--lang", "en", *extra]
+    command = [
+        sys.executable,
+        "-c",
+        BUILD,
+        str(project),
+        "build",
+        "--content",
+        str(content),
+        "--out",
+        str(out),
+        "--today",
+        TODAY,
+        "--timings",
+        "--lang",
+        "en",
+        *extra,
+    ]
     wall, peak, stderr = timed(command, project, scratch)
     stages = {m.group(1): float(m.group(2)) for line in stderr.splitlines() if (m := STAGE_LINE.match(line))}
     return Run(wall, peak, sum(1 for _ in out.rglob("*.html")), stages)
@@ -143,8 +160,17 @@ def hugo_build(hugo: Path, site: Path, scratch: Path) -> Run:
 
 def edit_loop(project: Path, content: Path, out: Path, edits: int, scratch: Path) -> dict[str, list[float]]:
     """Seconds per one-file edit: to the pages rebuilt ("pages_s"), then to the search index ("search_s")."""
-    command = [sys.executable, str(HERE / "edit_loop.py"), str(project), str(content), str(out),
-               "--edits", str(edits), "--today", TODAY]
+    command = [
+        sys.executable,
+        str(HERE / "edit_loop.py"),
+        str(project),
+        str(content),
+        str(out),
+        "--edits",
+        str(edits),
+        "--today",
+        TODAY,
+    ]
     stdout = subprocess.run(command, check=True, capture_output=True, text=True, env={**os.environ, "CI": "true"})
     return json.loads(stdout.stdout)
 
@@ -163,9 +189,14 @@ def measure(args: argparse.Namespace, size: int, content: Path, scratch: Path) -
             runs["serial"].append(build(project, content, scratch / "serial", scratch, "--jobs", "1", "--no-cache"))
         if hugo is not None:
             runs["hugo"].append(hugo_build(args.hugo, hugo, scratch))
-        log(f"size {size} run {number}/{args.repeat}: "
-            + ", ".join(f"{kind} {kinds[-1].wall_s:.2f} s / {kinds[-1].peak_mib:.0f} MiB"
-                        for kind, kinds in runs.items() if kinds))
+        log(
+            f"size {size} run {number}/{args.repeat}: "
+            + ", ".join(
+                f"{kind} {kinds[-1].wall_s:.2f} s / {kinds[-1].peak_mib:.0f} MiB"
+                for kind, kinds in runs.items()
+                if kinds
+            )
+        )
     return runs
 
 
@@ -179,8 +210,12 @@ def report(size: int, runs: dict[str, list[Run]], edits: dict[str, list[float]])
     print(f"\n{size} challenges + {size // 5} cases: {pages} pages")
     print(f"  {'run':<28}{'median s':>10}{'pages/s':>10}{'peak MiB':>10}")
     hugo_pages = runs["hugo"][-1].pages if runs["hugo"] else 0
-    labels = {"cold": "cold build", "warm": "warm rebuild, no change", "serial": "cold, 1 process, no cache",
-              "hugo": f"Hugo ({hugo_pages} pages)"}
+    labels = {
+        "cold": "cold build",
+        "warm": "warm rebuild, no change",
+        "serial": "cold, 1 process, no cache",
+        "hugo": f"Hugo ({hugo_pages} pages)",
+    }
     for kind, label in labels.items():
         if runs[kind]:
             wall = median(runs[kind])
@@ -188,15 +223,18 @@ def report(size: int, runs: dict[str, list[Run]], edits: dict[str, list[float]])
             print(f"  {label:<28}{wall:>10.2f}{runs[kind][-1].pages / wall:>10.0f}{peak:>10.0f}")
     if edits:
         pages, search = edits["pages_s"], edits["search_s"]
-        print(f"  {'one-file edit, pages':<28}{statistics.median(pages):>10.3f}"
-              f"      (max {max(pages):.3f} s over {len(pages)} edits, in one process as serve)")
+        print(
+            f"  {'one-file edit, pages':<28}{statistics.median(pages):>10.3f}"
+            f"      (max {max(pages):.3f} s over {len(pages)} edits, in one process as serve)"
+        )
         print(f"  {'  then the search index':<28}{statistics.median(search):>10.3f}      (max {max(search):.3f} s)")
     if runs["hugo"]:
         ratios = [c.wall_s / h.wall_s for c, h in zip(runs["cold"], runs["hugo"], strict=True)]
         warm_ratios = [w.wall_s / h.wall_s for w, h in zip(runs["warm"], runs["hugo"], strict=True)]
         print(f"  cold / Hugo: {statistics.median(ratios):.2f} (runs: {', '.join(f'{r:.2f}' for r in ratios)})")
-        print(f"  warm / Hugo: {statistics.median(warm_ratios):.2f} "
-              f"(runs: {', '.join(f'{r:.2f}' for r in warm_ratios)})")
+        print(
+            f"  warm / Hugo: {statistics.median(warm_ratios):.2f} (runs: {', '.join(f'{r:.2f}' for r in warm_ratios)})"
+        )
     if runs["serial"]:
         print(f"  serial / cold: {median(runs['serial']) / cold:.2f}")
     stages = list(runs["cold"][-1].stages)
@@ -219,12 +257,22 @@ def size_list(text: str) -> list[int]:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=size_list, default=[1000, 10000], metavar="N,N,...",
-                        help="challenge counts to benchmark (default: 1000,10000)")
+    parser.add_argument(
+        "--sizes",
+        type=size_list,
+        default=[1000, 10000],
+        metavar="N,N,...",
+        help="challenge counts to benchmark (default: 1000,10000)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs of each kind per size (default: 3)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="cache generated catalogues in DIR and reuse them")
-    parser.add_argument("--hugo", type=Path, metavar="PATH", default=shutil.which("hugo"),
-                        help="the Hugo binary to compare with (default: hugo on PATH, if any)")
+    parser.add_argument(
+        "--hugo",
+        type=Path,
+        metavar="PATH",
+        default=shutil.which("hugo"),
+        help="the Hugo binary to compare with (default: hugo on PATH, if any)",
+    )
     parser.add_argument("--no-hugo", dest="hugo", action="store_const", const=None, help="do not run Hugo")
     parser.add_argument("--serial", action="store_true", help="also time builds in one process without the cache")
     parser.add_argument("--edits", type=int, default=5, help="one-file edits timed in-process per size (default: 5)")
@@ -239,10 +287,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     keep = args.keep.resolve() if args.keep else None
-    print(f"Python {platform.python_version()} ({platform.python_implementation()}) "
-          f"on {platform.platform()}, {os.cpu_count()} CPUs")
-    print(f"--today {TODAY}, {args.repeat} run(s) of each kind per size, seed {SEED}, "
-          f"Hugo: {args.hugo or 'not run'}")
+    print(
+        f"Python {platform.python_version()} ({platform.python_implementation()}) "
+        f"on {platform.platform()}, {os.cpu_count()} CPUs"
+    )
+    print(f"--today {TODAY}, {args.repeat} run(s) of each kind per size, seed {SEED}, Hugo: {args.hugo or 'not run'}")
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:

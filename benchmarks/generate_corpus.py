@@ -28,7 +28,11 @@ REALIZED_SHARE = 0.12
 
 # Share of the challenges that are not realised (realised ones are planned from the cases).
 STATUS_WEIGHTS: dict[str, int] = {
-    "open": 30, "upcoming": 5, "in_discussion": 15, "in_progress": 13, "closed": 15,
+    "open": 30,
+    "upcoming": 5,
+    "in_discussion": 15,
+    "in_progress": 13,
+    "closed": 15,
     "withdrawn": 5,
 }
 # Status sequences a challenge may have gone through, ending in its current status.
@@ -36,22 +40,21 @@ PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
     "open": (("open",), ("open",), ("upcoming", "open")),
     "in_discussion": (("open", "in_discussion"),),
     "in_progress": (("open", "in_discussion", "in_progress"), ("open", "in_progress")),
-    "realized": (("open", "in_discussion", "in_progress", "realized"),
-                 ("open", "in_discussion", "realized")),
+    "realized": (("open", "in_discussion", "in_progress", "realized"), ("open", "in_discussion", "realized")),
     "closed": (("open", "closed"), ("open", "in_discussion", "closed")),
     "withdrawn": (("open", "withdrawn"), ("upcoming", "withdrawn")),
 }
 NOTES: dict[str, tuple[str, ...]] = {
     "upcoming": ("募集予定として公開しました。", "募集の準備を始めました。"),
-    "open": ("提案の募集を開始しました。",
-             "募集を開始しました。マッチングイベントでも紹介します。"),
-    "in_discussion": ("{n}件の提案をいただき、事業者との協議を始めました。",
-                      "提案事業者との面談を行い、実現に向けて協議しています。"),
+    "open": ("提案の募集を開始しました。", "募集を開始しました。マッチングイベントでも紹介します。"),
+    "in_discussion": (
+        "{n}件の提案をいただき、事業者との協議を始めました。",
+        "提案事業者との面談を行い、実現に向けて協議しています。",
+    ),
     "in_progress": ("実証実験を開始しました。", "事業者と連携した取組を開始しました。"),
     "realized": ("連携事業が実現しました。", "協定を締結し、取組が本格的に始まりました。"),
     "closed": ("募集を終了しました。", "提案の受付を終了しました。ご提案ありがとうございました。"),
-    "withdrawn": ("事業の見直しにより、課題の掲載を取り下げました。",
-                  "市の方針変更に伴い、募集を取り下げました。"),
+    "withdrawn": ("事業の見直しにより、課題の掲載を取り下げました。", "市の方針変更に伴い、募集を取り下げました。"),
 }
 COST_MODELS = ("city_budget", "subsidy", "proposer", "negotiable")
 SUMMARY_ASKS = (
@@ -71,6 +74,7 @@ class Challenge:
 
 
 # ---------------------------------------------------------------- text helpers
+
 
 def say(rng: random.Random, template: str, **slots: object) -> str:
     """Fill a template, then pick a surface form for each 〈variant〉 token."""
@@ -133,7 +137,7 @@ def to_yaml(mapping: dict[str, object], indent: int = 0) -> str:
         elif isinstance(value, list) and any(isinstance(item, dict) for item in value):
             lines.append(f"{pad}{key}:")
             for item in value:
-                lines.append(f"{pad}  - {to_yaml(item, indent + 2)[len(pad) + 4:]}")
+                lines.append(f"{pad}  - {to_yaml(item, indent + 2)[len(pad) + 4 :]}")
         elif isinstance(value, list):
             flow = "[" + ", ".join(scalar(item, flow=True) for item in value) + "]"
             if len(flow) <= 40:
@@ -152,11 +156,12 @@ def write_document(path: Path, front: dict[str, object], body: str) -> None:
 
 # ---------------------------------------------------------------- data files
 
+
 def site_data() -> dict[str, object]:
     return {
         "title": "公民連携デスク",
         "description": "若葉市の各部署が抱える課題を公開し、企業・団体の皆さまからの提案を"
-                       "募集しています。（ベンチマーク用に自動生成した架空のデータです）",
+        "募集しています。（ベンチマーク用に自動生成した架空のデータです）",
         "base_url": "https://desk.example.jp/",
         "language": "ja",
         "timezone": "Asia/Tokyo",
@@ -172,8 +177,10 @@ def site_data() -> dict[str, object]:
             "proposal_url": "https://www.city.example.jp/form/proposal/",
         },
         "channels": {
-            "sdgs-platform": {"name": "地方創生SDGs官民連携プラットフォーム",
-                              "url": "https://www.sdgs-platform.example.jp/"},
+            "sdgs-platform": {
+                "name": "地方創生SDGs官民連携プラットフォーム",
+                "url": "https://www.sdgs-platform.example.jp/",
+            },
             "matching-event": {"name": "公民連携マッチングイベント"},
         },
         "allow_html": False,
@@ -212,14 +219,13 @@ ABOUT = """## 公民連携デスクとは
 
 
 def write_data_files(out: Path) -> None:
-    for name, data in (("site", site_data()), ("departments", departments_data()),
-                       ("categories", categories_data())):
+    for name, data in (("site", site_data()), ("departments", departments_data()), ("categories", categories_data())):
         (out / f"{name}.yaml").write_text(to_yaml(data) + "\n", encoding="utf-8")
-    write_document(out / "pages" / "about.md",
-                   {"title": "公民連携デスクについて", "nav_order": 1}, ABOUT.rstrip())
+    write_document(out / "pages" / "about.md", {"title": "公民連携デスクについて", "nav_order": 1}, ABOUT.rstrip())
 
 
 # ---------------------------------------------------------------- challenges
+
 
 def plan_statuses(rng: random.Random, count: int, realized: int) -> list[str]:
     others = rng.choices(list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values()), k=count - realized)
@@ -254,15 +260,23 @@ def plan_deadline(rng: random.Random, status: str, history: list[tuple[date, str
     return random_day(rng, history[opened][0], history[opened + 1][0])
 
 
-def schedule_rows(status: str, published: date, deadline: date | None,
-                  history: list[dict[str, object]]) -> list[tuple[str, str]]:
+def schedule_rows(
+    status: str, published: date, deadline: date | None, history: list[dict[str, object]]
+) -> list[tuple[str, str]]:
     if status == "upcoming":
-        return [(ja_date(published), "募集開始（予定）"), ("募集開始後1か月程度", "提案受付"),
-                ("受付後順次", "担当課との面談・協議")]
+        return [
+            (ja_date(published), "募集開始（予定）"),
+            ("募集開始後1か月程度", "提案受付"),
+            ("受付後順次", "担当課との面談・協議"),
+        ]
     if status == "open":
         end = (ja_date(deadline), "提案締切") if deadline else ("随時", "提案受付（締切なし）")
-        return [(ja_date(published), "募集開始"), end, ("締切後1か月程度", "書類確認・面談"),
-                (f"{published.year + 1}年度", "実証・事業開始（予定）")]
+        return [
+            (ja_date(published), "募集開始"),
+            end,
+            ("締切後1か月程度", "書類確認・面談"),
+            (f"{published.year + 1}年度", "実証・事業開始（予定）"),
+        ]
     return [(ja_date(entry["date"]), str(entry["note"])) for entry in history]
 
 
@@ -273,13 +287,16 @@ def render_schedule(rng: random.Random, rows: list[tuple[str, str]]) -> str:
     return bullets([f"{when}：{what}" for when, what in rows])
 
 
-def challenge_body(rng: random.Random, topic: vocab.Topic, place: str,
-                   front: dict[str, object]) -> str:
+def challenge_body(rng: random.Random, topic: vocab.Topic, place: str, front: dict[str, object]) -> str:
     """About 2.3 KB of Markdown in the five conventional sections."""
     published, offers, history = front["published"], front["city_offers"], front.get("history", [])
     assert isinstance(published, date) and isinstance(offers, list) and isinstance(history, list)
-    slots = {"subject": topic.subject, "place": place, "year": published.year - rng.randint(1, 3),
-             "pct": rng.randint(12, 78)}
+    slots = {
+        "subject": topic.subject,
+        "place": place,
+        "year": published.year - rng.randint(1, 3),
+        "pct": rng.randint(12, 78),
+    }
 
     def fill(templates: list[str] | tuple[str, ...]) -> list[str]:
         return [say(rng, template, **slots) for template in templates]
@@ -298,13 +315,22 @@ def challenge_body(rng: random.Random, topic: vocab.Topic, place: str,
     asks = fill([*topic.asks, *rng.sample(vocab.ASK_EXTRAS, k=rng.randint(1, 2))])
     rows = schedule_rows(str(front["status"]), published, front.get("deadline"), history)
     fixed = [
-        "## 背景", background,
-        "## これまでの取組", say(rng, rng.choice(vocab.PAST_EFFORT_INTROS)),
-        bullets(efforts), limits,
-        "## 求める提案", say(rng, rng.choice(vocab.ASK_INTROS), **slots), bullets(asks), closings,
-        "## 市が提供できること", "提案の実現に向けて、市は次のような協力ができます。",
-        bullets([str(offer) for offer in offers]), say(rng, rng.choice(vocab.OFFER_CLOSINGS)),
-        "## スケジュール", render_schedule(rng, rows),
+        "## 背景",
+        background,
+        "## これまでの取組",
+        say(rng, rng.choice(vocab.PAST_EFFORT_INTROS)),
+        bullets(efforts),
+        limits,
+        "## 求める提案",
+        say(rng, rng.choice(vocab.ASK_INTROS), **slots),
+        bullets(asks),
+        closings,
+        "## 市が提供できること",
+        "提案の実現に向けて、市は次のような協力ができます。",
+        bullets([str(offer) for offer in offers]),
+        say(rng, rng.choice(vocab.OFFER_CLOSINGS)),
+        "## スケジュール",
+        render_schedule(rng, rows),
         "スケジュールは提案の内容に応じて調整します。",
     ]
 
@@ -353,8 +379,7 @@ def counts(rng: random.Random, status: str, steps: list[str]) -> tuple[int, int]
     return proposals, rng.randint(0, proposals)
 
 
-def make_challenge(rng: random.Random, index: int, status: str,
-                   titles: dict[str, int]) -> Challenge:
+def make_challenge(rng: random.Random, index: int, status: str, titles: dict[str, int]) -> Challenge:
     topic = rng.choice(vocab.TOPICS)
     place = rng.choice(vocab.PLACES)
     if status == "upcoming":
@@ -370,8 +395,12 @@ def make_challenge(rng: random.Random, index: int, status: str,
     ptypes = [say(rng, t) for t in rng.sample(vocab.PARTNER_TYPES, k=rng.randint(1, 3))]
     front: dict[str, object] = {
         "title": unique(say(rng, rng.choice(topic.wishes)), titles),
-        "summary": fit([say(rng, rng.choice(topic.facts)), say(
-            rng, rng.choice(SUMMARY_ASKS), subject=topic.subject, place=place, ptype=ptypes[0])]),
+        "summary": fit(
+            [
+                say(rng, rng.choice(topic.facts)),
+                say(rng, rng.choice(SUMMARY_ASKS), subject=topic.subject, place=place, ptype=ptypes[0]),
+            ]
+        ),
         "department": pick_department(rng, topic),
         "status": status,
         "categories": pick_categories(rng, topic),
@@ -386,9 +415,11 @@ def make_challenge(rng: random.Random, index: int, status: str,
         "budget_yen": rng.randint(5, 300) * 100_000 if cost_model in COST_MODELS[:2] else None,
         "proposals": proposals,
         "meetings": meetings,
-        "history": [{"date": day, "status": step,
-                     "note": say(rng, rng.choice(NOTES[step]), n=proposals)}
-                    for day, step in history] or None,
+        "history": [
+            {"date": day, "status": step, "note": say(rng, rng.choice(NOTES[step]), n=proposals)}
+            for day, step in history
+        ]
+        or None,
         "channels": sorted(rng.sample(["sdgs-platform", "matching-event"], k=rng.randint(0, 2))),
         "tags": pick_tags(rng, topic),
     }
@@ -399,6 +430,7 @@ def make_challenge(rng: random.Random, index: int, status: str,
 
 # ---------------------------------------------------------------- cases
 
+
 def make_partners(rng: random.Random) -> list[dict[str, object]]:
     partners: dict[str, dict[str, object]] = {}
     for _ in range(rng.choice((1, 1, 1, 2, 2, 3))):
@@ -407,8 +439,7 @@ def make_partners(rng: random.Random) -> list[dict[str, object]]:
         tail, tail_en = rng.choice(vocab.COMPANY_TAILS)
         full = say(rng, name.format(head=head, tail=tail))
         host = domain.format(head=head_en, tail=tail_en)
-        partners[full] = {"name": full, "url": f"https://www.{host}.example.jp/",
-                          "type": say(rng, kind)}
+        partners[full] = {"name": full, "url": f"https://www.{host}.example.jp/", "type": say(rng, kind)}
     return list(partners.values())
 
 
@@ -427,39 +458,58 @@ def case_dates(rng: random.Random, challenge: Challenge | None) -> tuple[date, d
     return started, realized
 
 
-def case_body(rng: random.Random, topic: vocab.Topic, challenge: Challenge | None,
-              partners: str, outcome: str, slots: dict[str, object]) -> str:
+def case_body(
+    rng: random.Random,
+    topic: vocab.Topic,
+    challenge: Challenge | None,
+    partners: str,
+    outcome: str,
+    slots: dict[str, object],
+) -> str:
     origin = [say(rng, rng.choice(vocab.CASE_INTROS), **slots)]
     if challenge is not None:
         origin.append(f"市が公開した課題「{challenge.front['title']}」に寄せられた提案から生まれた取組です。")
     steps = [say(rng, s, **slots) for s in rng.sample(vocab.CASE_STEPS, k=rng.randint(2, 4))]
-    return "\n\n".join([
-        "## 連携の経緯", "".join(origin),
-        "## 取組内容", f"{partners}と市が役割を分担し、{say(rng, topic.result)}に取り組みました。",
-        bullets(steps),
-        "## 成果", outcome,
-        "## 今後の展開", say(rng, rng.choice(vocab.CASE_NEXT)),
-    ])
+    return "\n\n".join(
+        [
+            "## 連携の経緯",
+            "".join(origin),
+            "## 取組内容",
+            f"{partners}と市が役割を分担し、{say(rng, topic.result)}に取り組みました。",
+            bullets(steps),
+            "## 成果",
+            outcome,
+            "## 今後の展開",
+            say(rng, rng.choice(vocab.CASE_NEXT)),
+        ]
+    )
 
 
-def make_case(rng: random.Random, index: int, challenge: Challenge | None,
-              titles: dict[str, int]) -> tuple[str, dict[str, object], str]:
+def make_case(
+    rng: random.Random, index: int, challenge: Challenge | None, titles: dict[str, int]
+) -> tuple[str, dict[str, object], str]:
     topic = challenge.topic if challenge else rng.choice(vocab.TOPICS)
     partners = make_partners(rng)
     started, realized = case_dates(rng, challenge)
     form = rng.choice(vocab.CASE_FORMS)
     names = "、".join(str(p["name"]) for p in partners)
-    slots = {"place": rng.choice(vocab.PLACES), "year": started.year, "pct": rng.randint(10, 60),
-             "hours": rng.randint(50, 900), "subject": topic.subject}
+    slots = {
+        "place": rng.choice(vocab.PLACES),
+        "year": started.year,
+        "pct": rng.randint(10, 60),
+        "hours": rng.randint(50, 900),
+        "subject": topic.subject,
+    }
     result = say(rng, topic.result)
     outcome = "".join(say(rng, s, **slots) for s in rng.sample(vocab.RESULT_PHRASES, k=2))
     agreement = None
     if form == "agreement" or rng.random() < 0.15:
-        agreement = {"date": random_day(rng, started, realized),
-                     "title": say(rng, "{subject}に関する連携協定", subject=topic.subject)}
+        agreement = {
+            "date": random_day(rng, started, realized),
+            "title": say(rng, "{subject}に関する連携協定", subject=topic.subject),
+        }
     if challenge:
-        department, categories, sdgs = (challenge.front[key]
-                                        for key in ("department", "categories", "sdgs"))
+        department, categories, sdgs = (challenge.front[key] for key in ("department", "categories", "sdgs"))
     else:
         department = pick_department(rng, topic)
         categories, sdgs = pick_categories(rng, topic), pick_sdgs(rng, topic)
@@ -484,8 +534,7 @@ def make_case(rng: random.Random, index: int, challenge: Challenge | None,
     return f"k{index:05d}-{topic.slug}", front, body
 
 
-def plan_links(rng: random.Random, realized: list[Challenge], linkable: int,
-               cases: int) -> list[Challenge | None]:
+def plan_links(rng: random.Random, realized: list[Challenge], linkable: int, cases: int) -> list[Challenge | None]:
     """Which challenge each case came from: every realised one at least once, the rest none."""
     links: list[Challenge | None] = []
     if realized:
@@ -496,6 +545,7 @@ def plan_links(rng: random.Random, realized: list[Challenge], linkable: int,
 
 
 # ---------------------------------------------------------------- driver
+
 
 def generate_corpus(out: Path, challenges: int, cases: int, seed: int = 1) -> None:
     """Write a complete content folder into `out`, which must be missing or empty."""
@@ -537,8 +587,10 @@ def main(argv: list[str] | None = None) -> int:
     cases = args.challenges // 5 if args.cases is None else args.cases
     start = time.perf_counter()
     generate_corpus(args.out, args.challenges, cases, args.seed)
-    print(f"{args.out}: {args.challenges} challenges, {cases} cases, seed {args.seed} "
-          f"({time.perf_counter() - start:.1f} s)")
+    print(
+        f"{args.out}: {args.challenges} challenges, {cases} cases, seed {args.seed} "
+        f"({time.perf_counter() - start:.1f} s)"
+    )
     return 0
 
 

@@ -195,9 +195,7 @@ def test_hand_edited_output_is_written_again(sample: Project, capsys, tmp_path: 
     assert files_of(sample.root / SITE) == fresh(sample, capsys, tmp_path)
 
 
-def test_new_generator_version_rebuilds_everything(
-    sample: Project, capsys, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_new_generator_version_rebuilds_everything(sample: Project, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     build(sample, capsys)
     before = inodes(sample.root / SITE)
     monkeypatch.setattr(build_cache, "generator_version", lambda: "another version")
@@ -237,8 +235,15 @@ def test_damaged_cache_is_started_again(sample: Project, capsys, tmp_path: Path)
 def test_preview_rebuilds_keep_search_terms_and_match_fresh_builds(sample: Project, capsys, tmp_path: Path) -> None:
     """The preview's rebuilds (one process, a session kept in memory) write what a fresh build writes."""
     root = sample.root
-    options = Options(root, root / "content", root / "templates", root / "static", root / "preview",
-                      today=datetime.date.fromisoformat(TODAY), cache=root / ".cache/build")
+    options = Options(
+        root,
+        root / "content",
+        root / "templates",
+        root / "static",
+        root / "preview",
+        today=datetime.date.fromisoformat(TODAY),
+        cache=root / ".cache/build",
+    )
     builds = PreviewBuilds()
     for step in (lambda p: None, _edit_body, _retitle, _variants, _add, _rename, _delete):
         step(sample)
@@ -251,8 +256,15 @@ def test_preview_rebuilds_keep_search_terms_and_match_fresh_builds(sample: Proje
 
 def test_preview_shows_changed_pages_first_and_the_search_index_after(sample: Project, capsys, tmp_path: Path) -> None:
     root = sample.root
-    options = Options(root, root / "content", root / "templates", root / "static", root / "preview",
-                      today=datetime.date.fromisoformat(TODAY), cache=root / ".cache/build")
+    options = Options(
+        root,
+        root / "content",
+        root / "templates",
+        root / "static",
+        root / "preview",
+        today=datetime.date.fromisoformat(TODAY),
+        cache=root / ".cache/build",
+    )
     builds = PreviewBuilds()
     assert builds(options, Report(), [], None)[1] is not None
     assert not builds.pending  # nothing to keep the first time
