@@ -40,6 +40,7 @@ from catalogue.project import choose_language, site_hints
 DEV_PATH = "/__catalogue__/"
 ASSETS = Path(__file__).resolve().parent / "devserver"
 POLL_MS = 400
+SETTLE = 0.2  # seconds the files must stay unchanged before a rebuild: one save or checkout, one rebuild
 CATCH_UP_DELAY = 0.5  # seconds after a rebuild: the browser fetches the changed page first
 MAX_SOURCE = 300  # characters of the offending line shown in the overlay
 
@@ -119,6 +120,8 @@ class Preview:
         self.base_path = "/"
         self.state = State()
         self.watcher = get_watcher_class()()
+        self.unbuilt: list[str] = []  # changed paths not built yet, waiting for the files to settle
+        self.settling: object | None = None  # the IOLoop timeout that builds them
         for folder in (options.content, options.templates, options.static):
             self.watcher.watch(str(folder))
         LiveReloadHandler.watcher = self.watcher  # its reload message names the watcher's last changed path
@@ -182,14 +185,37 @@ class Preview:
         return problems
 
     def poll(self) -> None:
-        """Rebuild once for every batch of changes the watcher has seen."""
-        changed: list[str] = []
-        while len(changed) < 1000 and (path := self.watcher.examine()[0]) is not None:
-            changed.append(path)
-        if changed:
-            print(ui_text("serve.changed", self.state.lang, path=_shown(Path(changed[0]), self.options.project)))
-            self.rebuild(changed)
-            self._schedule_catch_up()
+        """Note what the watcher has seen changing, and build it once the files have settled.
+
+        An editor's save can be several changes (a temporary file renamed into place, a file
+        truncated and then written), and so can a checkout or a replace-all: each would
+        otherwise be a rebuild of its own, and the open pages would reload mid-way.
+        """
+        if self._changes():
+            self._wait_to_settle()
+
+    def _wait_to_settle(self) -> None:
+        loop = ioloop.IOLoop.current()
+        if self.settling is not None:
+            loop.remove_timeout(self.settling)
+        self.settling = loop.call_later(SETTLE, self._settled)
+
+    def _changes(self) -> bool:
+        """Add the paths changed since the last look to `unbuilt`; whether there were any."""
+        before = len(self.unbuilt)
+        while len(self.unbuilt) < before + 1000 and (path := self.watcher.examine()[0]) is not None:
+            self.unbuilt.append(path)
+        return len(self.unbuilt) > before
+
+    def _settled(self) -> None:
+        self.settling = None
+        if self._changes():  # still changing: wait again
+            self._wait_to_settle()
+            return
+        changed, self.unbuilt = self.unbuilt, []
+        print(ui_text("serve.changed", self.state.lang, path=_shown(Path(changed[0]), self.options.project)))
+        self.rebuild(changed)
+        self._schedule_catch_up()
 
     def _schedule_catch_up(self) -> None:
         if getattr(self.rebuild_site, "pending", False):

@@ -10,6 +10,7 @@ import dataclasses
 import re
 import shutil
 import socket
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -259,3 +260,19 @@ def test_rebuilds_keep_the_options_but_follow_the_base_path(sub_path_project: Pr
         preview.socket.close()
     assert seen[0].drafts is True
     assert seen[0].base_url == f"http://127.0.0.1:{preview.port}/kouminrenkei/"
+
+
+def test_a_burst_of_saves_is_one_rebuild(project: Project) -> None:
+    """Saves in quick succession (an editor saving as one types, a replace-all, a checkout) are built once,
+    when the files have settled, so the open pages reload once, with the last text."""
+    challenge = project.root / CH
+    with serving(project.root) as server:
+        before = server.state()["build"]
+        text = challenge.read_text(encoding="utf-8")
+        for number in range(12):  # 12 saves over more than half a second: the watcher looks every 0.4 s
+            save(challenge, text.replace("title: ごみを", f"title: {number}回目 ごみを"))
+            time.sleep(0.05)
+        state = server.wait_for_state(lambda s: not s["problems"], after=before)
+        assert "11回目" in server.page("challenges/gomi/").text
+        time.sleep(1.5)  # time for a second rebuild, if there were one
+        assert server.state()["build"] == state["build"] == before + 1
