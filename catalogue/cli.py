@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
     except Unavailable as exc:
         return _usage(ui_text("serve.unavailable", lang, host=exc.host, port=exc.port, problem=exc.problem))
     except KeyboardInterrupt:  # a build stops before it swaps its output in, so nothing is half written
-        print(ui_text("cli.interrupted", lang), file=sys.stderr)
+        print(ui_text("cli.interrupted_build" if args.command == "build" else "cli.interrupted", lang), file=sys.stderr)
         return EXIT_INTERRUPTED
 
 

@@ -534,7 +534,8 @@ UI: dict[str, dict[str, str]] = {
         "en": "Build the partnership catalogue site.",
     },
     "cli.build": {"ja": "サイトを --out に書き出す（既定の動作）", "en": "build the site into --out (the default)"},
-    "cli.interrupted": {
+    "cli.interrupted": {"ja": "中断しました", "en": "interrupted"},
+    "cli.interrupted_build": {
         "ja": "中断しました。出力フォルダーは前のままです",
         "en": "interrupted; the output folder is as it was",
     },

@@ -242,3 +242,12 @@ def test_interrupted_build_says_so_and_keeps_previous_site(
     assert "Traceback" not in result.err
     assert files_of(project.root / "site") == before
     assert sorted(p.name for p in project.root.iterdir()) == [".cache", "content", "site", "static", "templates"]
+
+
+def test_interrupted_check_says_so(project: Project, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    def ctrl_c(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("catalogue.pipeline.assemble", ctrl_c)
+    result = project.run(capsys, "check")
+    assert (result.code, result.err.strip()) == (130, "中断しました")
