@@ -232,10 +232,9 @@ def test_damaged_cache_is_started_again(sample: Project, capsys, tmp_path: Path)
     assert os.path.getsize(cache_file) > 0
 
 
-def test_preview_rebuilds_keep_search_terms_and_match_fresh_builds(sample: Project, capsys, tmp_path: Path) -> None:
-    """The preview's rebuilds (one process, a session kept in memory) write what a fresh build writes."""
-    root = sample.root
-    options = Options(
+def _preview_options(root: Path) -> Options:
+    """What the preview builds with: the project's folders, into a folder of its own, with the build cache."""
+    return Options(
         root,
         root / "content",
         root / "templates",
@@ -244,6 +243,12 @@ def test_preview_rebuilds_keep_search_terms_and_match_fresh_builds(sample: Proje
         today=datetime.date.fromisoformat(TODAY),
         cache=root / ".cache/build",
     )
+
+
+def test_preview_rebuilds_keep_search_terms_and_match_fresh_builds(sample: Project, capsys, tmp_path: Path) -> None:
+    """The preview's rebuilds (one process, a session kept in memory) write what a fresh build writes."""
+    root = sample.root
+    options = _preview_options(root)
     builds = PreviewBuilds()
     for step in (lambda p: None, _edit_body, _retitle, _variants, _add, _rename, _delete):
         step(sample)
@@ -256,15 +261,7 @@ def test_preview_rebuilds_keep_search_terms_and_match_fresh_builds(sample: Proje
 
 def test_preview_shows_changed_pages_first_and_the_search_index_after(sample: Project, capsys, tmp_path: Path) -> None:
     root = sample.root
-    options = Options(
-        root,
-        root / "content",
-        root / "templates",
-        root / "static",
-        root / "preview",
-        today=datetime.date.fromisoformat(TODAY),
-        cache=root / ".cache/build",
-    )
+    options = _preview_options(root)
     builds = PreviewBuilds()
     assert builds(options, Report(), [], None)[1] is not None
     assert not builds.pending  # nothing to keep the first time
