@@ -52,7 +52,7 @@ class WorkerLost(RuntimeError):
 
 @contextmanager
 def ordered(
-    function: Callable[[Item], Result], items: Sequence[Item], jobs: int, chunk: int = 1, helping: bool = True
+    function: Callable[[Item], Result], items: Sequence[Item], jobs: int, helping: bool = True
 ) -> Iterator[Iterator[Result]]:
     """`function(item)` for every item, in order, worked out by `jobs` processes.
 
@@ -60,14 +60,14 @@ def ordered(
     and works on the items whenever it waits for a result, so that the results it holds may
     run ahead of those it has been given; else it only takes the results of `jobs` workers
     (when it has work of its own to do with each, and what it would make would stay in its
-    memory). Processes take `chunk` items at a time, in order, so the first items start
-    first. An exception raised by `function` in a worker is raised here.
+    memory). Processes take the items one at a time, in order (callers make each item a run of
+    work), so the first items start first. An exception raised by `function` in a worker is raised here.
     """
     if jobs <= 1:
         yield map(function, items)
         return
     context = multiprocessing.get_context("fork")
-    work = _Work(function, items, chunk, context, helping)
+    work = _Work(function, items, context, helping)
     gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object in each worker
     _release_freed_memory()
     workers = [context.Process(target=work.serve, daemon=True) for _ in range(jobs - 1 if helping else jobs)]
@@ -98,34 +98,33 @@ def _release_freed_memory() -> None:
 class _Work(Generic[Item, Result]):
     """The items, which of them have been taken (shared by the processes), and the workers' results."""
 
-    def __init__(
-        self, function: Callable[[Item], Result], items: Sequence[Item], chunk: int, context: Any, helping: bool
-    ) -> None:
+    def __init__(self, function: Callable[[Item], Result], items: Sequence[Item], context: Any, helping: bool) -> None:
         self.function = function
         self.helping = helping
         self.items = items
-        self.chunk = chunk
         self.taken = context.RawValue("q", 0)  # the first item no process has taken
         self.lock = context.Lock()
         self.done = context.Queue()  # pickled (number, ok, result or exception), from the workers
 
-    def take(self) -> range:
+    def take(self) -> int | None:
+        """The number of the next item no process has taken, now taken by this one; None when there is none."""
         with self.lock:
-            start = self.taken.value
-            self.taken.value = start + self.chunk
-        return range(min(start, len(self.items)), min(start + self.chunk, len(self.items)))
+            number = self.taken.value
+            if number >= len(self.items):
+                return None
+            self.taken.value = number + 1
+        return number
 
     def serve(self) -> None:
         """A worker's life: take items until there are none left, send each result back."""
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the parent, which then stops the workers
         gc.enable()  # workers collect their own garbage even when the parent has paused its collector
-        while numbers := self.take():
-            for number in numbers:
-                try:
-                    message = pickle.dumps((number, True, self.function(self.items[number])), protocol=5)
-                except BaseException as error:  # carried to the parent, raised there
-                    message = _pickled_error(number, error, traceback.format_exc())
-                self.done.put(message)
+        while (number := self.take()) is not None:
+            try:
+                message = pickle.dumps((number, True, self.function(self.items[number])), protocol=5)
+            except BaseException as error:  # carried to the parent, raised there
+                message = _pickled_error(number, error, traceback.format_exc())
+            self.done.put(message)
 
     def results(self, workers: list[Any]) -> Iterator[Result]:
         """Each item's result in order; while this process waits for one, it works on the next items it can take."""
@@ -135,8 +134,8 @@ class _Work(Generic[Item, Result]):
                 self._receive(finished, wait=False)
                 if number in finished:
                     break
-                if self.helping and (own := self.take()):
-                    finished.update((n, self.function(self.items[n])) for n in own)
+                if self.helping and (own := self.take()) is not None:
+                    finished[own] = self.function(self.items[own])
                 else:
                     self._receive(finished, wait=True, workers=workers)
             yield finished.pop(number)
